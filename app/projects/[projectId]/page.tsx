@@ -1,0 +1,118 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { cardClass } from '@/components/ui/styles';
+import { ROLE_LABELS, ROLES } from '@/lib/domain/access/permissions';
+import { REVIEW_STAGES } from '@/lib/domain/stages';
+import { requireSessionActor } from '@/lib/server/auth/session-actor';
+import { getProjectOverview } from '@/lib/server/projects/get-project-overview';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+export default async function ProjectDashboard({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const actor = await requireSessionActor();
+  const overview = await getProjectOverview(actor, projectId);
+  const { project } = overview;
+  const identified = overview.sources.reduce((sum, s) => sum + s.recordCount, 0);
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">{project.title}</h1>
+        {project.question ? <p className="mt-2 max-w-3xl text-slate-700">{project.question}</p> : null}
+      </header>
+
+      <section aria-labelledby="records-heading" className="grid gap-4 sm:grid-cols-3">
+        <h2 id="records-heading" className="sr-only">
+          Records
+        </h2>
+        <Stat label="Records identified" value={identified} />
+        <Stat label="Duplicates removed" value={overview.duplicatesRemoved} />
+        <Stat label="Records to screen" value={overview.referenceCount} />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="sources-heading" className={cardClass}>
+          <h2 id="sources-heading" className="text-lg font-semibold">
+            Sources
+          </h2>
+          {overview.sources.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">No search results imported yet.</p>
+          ) : (
+            <table className="mt-3 w-full text-left text-sm">
+              <thead className="text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 font-medium">Database</th>
+                  <th scope="col" className="py-1 font-medium">File</th>
+                  <th scope="col" className="py-1 text-right font-medium">Records</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.sources.map((s) => (
+                  <tr key={s.id} className="border-t border-slate-100">
+                    <td className="py-1.5">{s.databaseName}</td>
+                    <td className="py-1.5 text-slate-600">{s.fileName}</td>
+                    <td className="py-1.5 text-right tabular-nums">{s.recordCount.toLocaleString('en-GB')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section aria-labelledby="team-heading" className={cardClass}>
+          <h2 id="team-heading" className="text-lg font-semibold">
+            Team
+          </h2>
+          <ul className="mt-3 grid grid-cols-2 gap-2 text-sm">
+            {ROLES.map((role) => (
+              <li key={role} className="flex justify-between rounded bg-slate-50 px-3 py-2">
+                <span>{ROLE_LABELS[role]}s</span>
+                <span className="font-medium tabular-nums">{overview.membersByRole[role]}</span>
+              </li>
+            ))}
+          </ul>
+          <Link href={`/projects/${project.id}/settings`} className="mt-3 inline-block text-sm text-brand-700 underline">
+            Members and settings
+          </Link>
+        </section>
+      </div>
+
+      <section aria-labelledby="stages-heading" className={cardClass}>
+        <h2 id="stages-heading" className="text-lg font-semibold">
+          Stages
+        </h2>
+        <ol className="mt-3 divide-y divide-slate-100 text-sm">
+          {REVIEW_STAGES.filter((s) => s.slug !== 'settings').map((stage) => (
+            <li key={stage.slug} className="flex items-start justify-between gap-4 py-2">
+              <span>
+                <Link href={`/projects/${project.id}/${stage.slug}`} className="font-medium text-brand-700 underline">
+                  {stage.label}
+                </Link>
+                <span className="block text-slate-600">{stage.description}</span>
+              </span>
+              {!stage.isBuilt ? <span className="shrink-0 text-xs text-slate-500">not built yet</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {project.criteria ? (
+        <section aria-labelledby="criteria-heading" className={cardClass}>
+          <h2 id="criteria-heading" className="text-lg font-semibold">
+            Eligibility criteria
+          </h2>
+          <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{project.criteria}</p>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className={cardClass}>
+      <p className="text-sm text-slate-600">{label}</p>
+      <p className="mt-1 text-3xl font-semibold tabular-nums text-brand-900">{value.toLocaleString('en-GB')}</p>
+    </div>
+  );
+}

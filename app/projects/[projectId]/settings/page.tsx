@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { MembersPanel } from '@/components/members/members-panel';
+import { cardClass } from '@/components/ui/styles';
+import { can } from '@/lib/domain/access/permissions';
+import { requireSessionActor } from '@/lib/server/auth/session-actor';
+import { listMembers } from '@/lib/server/members/list-members';
+import { getProject } from '@/lib/server/projects/get-project';
+import { addMemberAction, cancelInvitationAction, changeRoleAction, removeMemberAction } from './actions';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const actor = await requireSessionActor();
+  const [project, { members, invitations }] = await Promise.all([
+    getProject(actor, projectId),
+    listMembers(actor, projectId),
+  ]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      <section aria-labelledby="details-heading" className={cardClass}>
+        <h2 id="details-heading" className="text-lg font-semibold">
+          Review
+        </h2>
+        <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium text-slate-600">Title</dt>
+          <dd>{project.title}</dd>
+          <dt className="font-medium text-slate-600">Question</dt>
+          <dd>{project.question || <span className="text-slate-500">Not set</span>}</dd>
+          <dt className="font-medium text-slate-600">Reviewers per record</dt>
+          <dd>
+            {project.settings.reviewersRequired.title_abstract} at title/abstract, {project.settings.reviewersRequired.full_text} at full text
+          </dd>
+          <dt className="font-medium text-slate-600">Blind screening</dt>
+          <dd>{project.settings.blindScreening ? 'On: reviewers do not see each other’s votes' : 'Off'}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="members-heading" className={cardClass}>
+        <h2 id="members-heading" className="mb-4 text-lg font-semibold">
+          Members
+        </h2>
+        <MembersPanel
+          members={members}
+          invitations={invitations}
+          currentUserId={actor.userId}
+          canManage={can(project.role, 'members.manage')}
+          addMember={addMemberAction.bind(null, projectId)}
+          changeRole={changeRoleAction.bind(null, projectId)}
+          removeMember={removeMemberAction.bind(null, projectId)}
+          cancelInvitation={cancelInvitationAction.bind(null, projectId)}
+        />
+      </section>
+    </div>
+  );
+}

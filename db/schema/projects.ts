@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+
+export const projectRole = pgEnum('project_role', ['owner', 'lead', 'reviewer', 'viewer']);
+
+/** Project settings live in one JSON column, validated by zod (lib/validation/projects.ts). */
+export type ProjectSettings = {
+  reviewersRequired: { title_abstract: number; full_text: number };
+  blindScreening: boolean;
+  highlightTerms: { include: string[]; exclude: string[] };
+};
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    title: text().notNull(),
+    question: text().notNull().default(''),
+    criteria: text().notNull().default(''),
+    settings: jsonb().$type<ProjectSettings>().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('projects_created_by_idx').on(t.createdBy)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: projectRole().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('memberships_project_user_uq').on(t.projectId, t.userId),
+    index('memberships_user_idx').on(t.userId),
+  ],
+);
+
+/** An invitation for an email with no account yet; accepted when that email signs up. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    role: projectRole().notNull(),
+    invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('invitations_project_email_uq').on(t.projectId, sql`lower(${t.email})`),
+    index('invitations_email_idx').on(sql`lower(${t.email})`),
+  ],
+);
+
+export type Project = typeof projects.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;

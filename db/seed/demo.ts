@@ -1,0 +1,92 @@
+/**
+ * The demo review a new user finds on first start: "Digital mental health:
+ * barriers and facilitators", with an owner, a lead and two reviewers, and the
+ * 15 real references of db/seed/demo/digital-mental-health.ris.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { count, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { parseReferences } from '@/lib/domain/references';
+import { addMembers } from './add-members';
+import { createUser, seedProject, seedReferences } from './factories';
+
+export const DEMO_PASSWORD = 'tandem-demo-2026';
+
+export const DEMO_ACCOUNTS = [
+  { role: 'owner', email: 'owner@tandem.demo', name: 'Olivia Owner' },
+  { role: 'lead', email: 'lead@tandem.demo', name: 'Leo Lead' },
+  { role: 'reviewer', email: 'reviewer1@tandem.demo', name: 'Rosa Reviewer' },
+  { role: 'reviewer', email: 'reviewer2@tandem.demo', name: 'Raj Reviewer' },
+] as const;
+
+export const DEMO_PROJECT_TITLE = 'Digital mental health: barriers and facilitators';
+
+const DEMO_QUESTION =
+  'What are the barriers and facilitators to implementing digital technologies in mental health systems?';
+
+const DEMO_CRITERIA = [
+  'Include: primary qualitative or mixed-methods research; digital mental health technologies',
+  '(apps, web-based therapy, telehealth, digital tools) in mental health care; barriers or',
+  'facilitators to implementation reported by patients, providers, organisations or policy makers.',
+  'Exclude: no digital technology; not mental health; no implementation barriers or facilitators;',
+  'conference abstracts, protocols and opinion pieces.',
+].join('\n');
+
+/** Seed the demo when the database has no users at all (a first start). Returns true when it did. */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemo(db);
+  return true;
+}
+
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+  return rows.length > 0;
+}
+
+export async function seedDemo(db: Db): Promise<{ projectId: string }> {
+  const [owner, lead, reviewer1, reviewer2] = await Promise.all(
+    DEMO_ACCOUNTS.map((a) => createUser(db, { email: a.email, name: a.name, password: DEMO_PASSWORD })),
+  );
+  const { project } = await seedProject(db, {
+    title: DEMO_PROJECT_TITLE,
+    question: DEMO_QUESTION,
+    criteria: DEMO_CRITERIA,
+    owner,
+  });
+  await addMembers(db, project.id, [
+    { userId: lead.id, role: 'lead' },
+    { userId: reviewer1.id, role: 'reviewer' },
+    { userId: reviewer2.id, role: 'reviewer' },
+  ]);
+  const text = readFileSync(join(process.cwd(), 'db/seed/demo/digital-mental-health.ris'), 'utf8');
+  const { records } = parseReferences(text);
+  await seedReferences(
+    db,
+    project.id,
+    records.map((r) => ({
+      title: r.title,
+      abstract: r.abstract,
+      authors: r.authors,
+      year: r.year,
+      journal: r.journal,
+      volume: r.volume,
+      issue: r.issue,
+      pages: r.pages,
+      doi: r.doi,
+      pmid: r.pmid,
+      keywords: r.keywords,
+      url: r.url,
+      type: r.type,
+      language: r.language,
+    })),
+    { databaseName: 'Demo library', fileName: 'digital-mental-health.ris', format: 'ris', importedBy: lead.id },
+  );
+  return { projectId: project.id };
+}

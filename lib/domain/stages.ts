@@ -1,0 +1,36 @@
+/**
+ * The stages of a review, in the order a team works through them. `isBuilt`
+ * says whether Tandem has the stage yet: a stage not built says so plainly.
+ */
+export type StageSlug =
+  | 'import'
+  | 'screening/title-abstract'
+  | 'screening/full-text'
+  | 'conflicts'
+  | 'extraction'
+  | 'coding'
+  | 'appraisal'
+  | 'synthesis'
+  | 'agreement'
+  | 'prisma'
+  | 'settings';
+
+export type ReviewStage = { slug: StageSlug; label: string; description: string; isBuilt: boolean };
+
+export const REVIEW_STAGES: readonly ReviewStage[] = [
+  { slug: 'import', label: 'Import', description: 'Bring in search results from each database and remove duplicates.', isBuilt: false },
+  { slug: 'screening/title-abstract', label: 'Title/abstract screening', description: 'Two reviewers judge each record on its title and abstract, blind to each other.', isBuilt: false },
+  { slug: 'screening/full-text', label: 'Full-text screening', description: 'Records that passed are read in full; exclusions name a reason.', isBuilt: false },
+  { slug: 'conflicts', label: 'Conflicts', description: 'A lead settles the records on which reviewers disagree.', isBuilt: false },
+  { slug: 'extraction', label: 'Extraction', description: 'Study characteristics on a shared form, extracted twice and reconciled.', isBuilt: false },
+  { slug: 'coding', label: 'Coding', description: 'Line-by-line coding of the included studies into a living codebook.', isBuilt: false },
+  { slug: 'appraisal', label: 'Appraisal', description: 'JBI critical appraisal and GRADE-CERQual confidence per finding.', isBuilt: false },
+  { slug: 'synthesis', label: 'Synthesis', description: 'Codes mapped onto a framework matrix of domains and levels.', isBuilt: false },
+  { slug: 'agreement', label: 'Agreement', description: "Inter-rater agreement (Cohen's kappa and more) for screening and coding.", isBuilt: false },
+  { slug: 'prisma', label: 'PRISMA', description: 'The PRISMA 2020 flow diagram, counted from the data.', isBuilt: false },
+  { slug: 'settings', label: 'Settings', description: 'Project details and members.', isBuilt: true },
+];
+
+export function findStage(slug: string): ReviewStage | undefined {
+  return REVIEW_STAGES.find((s) => s.slug === slug);
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { getSessionActor } from '@/lib/server/auth/session-actor';
+import type { Actor } from '@/lib/server/auth/actor';
+import { isAppError } from '@/lib/server/errors/app-error';
+
+import type { ActionResult } from '@/lib/validation/action-result';
+
+export type { ActionResult };
+
+/**
+ * Run a server action as the signed-in user. Next.js itself refuses actions
+ * whose Origin differs from the Host; the use-case checks the role.
+ */
+export async function runAction<T>(run: (actor: Actor) => Promise<T>, message?: string): Promise<ActionResult<T>> {
+  const actor = await getSessionActor();
+  if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
+  try {
+    return { ok: true, data: await run(actor), message };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fields };
+    console.error('Unexpected action error', error);
+    return { ok: false, error: 'Something went wrong on the server. Try again.' };
+  }
+}
+
+/** FormData as a plain object of strings, for zod. */
+export function formFields(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === 'string') out[key] = value;
+  return out;
+}

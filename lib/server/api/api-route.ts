@@ -1,0 +1,91 @@
+import 'server-only';
+import { ZodError } from 'zod';
+import type { Actor } from '@/lib/server/auth/actor';
+import { authenticateApiToken } from '@/lib/server/tokens/authenticate-api-token';
+import { AppError, isAppError } from '@/lib/server/errors/app-error';
+
+type Params = Record<string, string>;
+type RouteContext<P extends Params> = { params: Promise<P> };
+type Handler<P extends Params> = (input: { request: Request; actor: Actor; params: P }) => Promise<ApiReply>;
+
+/** What a handler returns: a JSON body with a status, or a ready Response. */
+export type ApiReply = { status?: number; body?: unknown } | Response;
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Wrap a /api/v1 route handler: authenticate (bearer token, or the session
+ * cookie with a same-origin check on writes), run, and map every failure to
+ * `{"error":{"code","message","fields"?}}` with its status. Unexpected errors
+ * are logged and answered 500 without details.
+ */
+export function apiRoute<P extends Params = Params>(handler: Handler<P>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await resolveActor(request);
+      const params = (await context.params) ?? ({} as P);
+      const reply = await handler({ request, actor, params });
+      if (reply instanceof Response) return reply;
+      if (reply.status === 204) return new Response(null, { status: 204 });
+      return Response.json(reply.body ?? null, { status: reply.status ?? 200 });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+    const headers: HeadersInit = error.code === 'UNAUTHORIZED' ? { 'WWW-Authenticate': 'Bearer' } : {};
+    return Response.json(body, { status: error.status, headers });
+  }
+  if (error instanceof ZodError) {
+    return Response.json({ error: { code: 'VALIDATION', message: error.issues[0]?.message ?? 'Invalid input.' } }, { status: 422 });
+  }
+  console.error('Unexpected API error', error);
+  return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }, { status: 500 });
+}
+
+async function resolveActor(request: Request): Promise<Actor> {
+  const authorization = request.headers.get('authorization');
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new AppError('UNAUTHORIZED', 'Send the token as "Authorization: Bearer <token>".');
+    return authenticateApiToken(match[1]);
+  }
+  // Imported lazily: token clients never touch the session machinery.
+  const { getSessionActor } = await import('@/lib/server/auth/session-actor');
+  const actor = await getSessionActor();
+  if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
+  if (STATE_CHANGING.has(request.method) && !isSameOrigin(request)) {
+    throw new AppError('FORBIDDEN', 'Cross-site request refused: use an API token for requests from other sites.');
+  }
+  return actor;
+}
+
+/** Cookie-authenticated writes must come from our own pages (CSRF protection). */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return request.headers.get('sec-fetch-site') === 'same-origin';
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Read a JSON body, refusing a large or malformed one with a 4xx. */
+export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is over ${maxBytes} bytes.`);
+  const text = await request.text();
+  if (text.length > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is over ${maxBytes} bytes.`);
+  if (!text.trim()) throw new AppError('BAD_REQUEST', 'The request body is empty; send JSON.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+  }
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { memberships, references, sources } from '@/db/schema';
+import type { Role } from '@/lib/domain/access/permissions';
+import type { Actor } from '@/lib/server/auth/actor';
+import { getProject } from './get-project';
+import type { ProjectDetail } from './project-dto';
+
+export type ProjectOverview = {
+  project: ProjectDetail;
+  membersByRole: Record<Role, number>;
+  sources: { id: string; databaseName: string; fileName: string; recordCount: number; importedAt: string }[];
+  referenceCount: number;
+  duplicatesRemoved: number;
+};
+
+/** What the dashboard shows: the project, its team and its records, all counted from the data. */
+export async function getProjectOverview(actor: Actor, projectId: string): Promise<ProjectOverview> {
+  const project = await getProject(actor, projectId);
+  const db = getDb();
+  const roleRows = await db
+    .select({ role: memberships.role, n: count() })
+    .from(memberships)
+    .where(eq(memberships.projectId, projectId))
+    .groupBy(memberships.role);
+  const membersByRole: Record<Role, number> = { owner: 0, lead: 0, reviewer: 0, viewer: 0 };
+  for (const r of roleRows) membersByRole[r.role] = Number(r.n);
+  const sourceRows = await db
+    .select({
+      id: sources.id,
+      databaseName: sources.databaseName,
+      fileName: sources.fileName,
+      recordCount: sources.recordCount,
+      importedAt: sources.importedAt,
+    })
+    .from(sources)
+    .where(eq(sources.projectId, projectId))
+    .orderBy(sources.importedAt);
+  const [kept] = await db
+    .select({ n: count() })
+    .from(references)
+    .where(and(eq(references.projectId, projectId), isNull(references.duplicateOfId)));
+  const [removed] = await db
+    .select({ n: count() })
+    .from(references)
+    .where(and(eq(references.projectId, projectId), isNotNull(references.duplicateOfId)));
+  return {
+    project,
+    membersByRole,
+    sources: sourceRows.map((s) => ({ ...s, importedAt: s.importedAt.toISOString() })),
+    referenceCount: Number(kept?.n ?? 0),
+    duplicatesRemoved: Number(removed?.n ?? 0),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Give a test file its own database: a copy of the migrated PGlite, or a
+ * connection to the run's PostgreSQL database. Call in `beforeAll`.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { closeDb, getDb, getDbKind, openPglite, openPostgres, useConnection, type Db } from '@/db/client';
+
+export function useTestDatabase(): { db: () => Db; kind: () => 'pglite' | 'postgres' } {
+  beforeAll(async () => {
+    const url = inject('databaseUrl');
+    if (url) {
+      useConnection(openPostgres(url));
+    } else {
+      const dump = inject('pgliteDump');
+      if (!dump) throw new Error('The integration global setup did not run.');
+      useConnection(openPglite(null, { loadDataDir: new Blob([readFileSync(dump)]) }));
+    }
+    await getDb().execute('select 1');
+  });
+  afterAll(async () => {
+    await closeDb();
+  });
+  return { db: getDb, kind: getDbKind };
+}
