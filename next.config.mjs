@@ -22,6 +22,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   typedRoutes: false,
+  // Types are checked by `npm run typecheck` (CI runs it); the build need not do it twice.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

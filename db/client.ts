@@ -71,7 +71,7 @@ export function openPglite(dir: string | null, options: { loadDataDir?: Blob } =
 }
 
 /** Use an already-open connection (tests open theirs from a migrated snapshot). */
-export function useConnection(conn: Connection): void {
+export function setConnection(conn: Connection): void {
   holder.__tandemDb = conn;
 }
 

@@ -5,9 +5,9 @@ import { createUser, seedProject } from '@/db/seed/factories';
 import { signUp } from '@/lib/server/accounts/sign-up';
 import { verifyCredentials } from '@/lib/server/accounts/verify-credentials';
 import { addMember } from '@/lib/server/members/add-member';
-import { useTestDatabase } from '../support/test-db';
+import { setupTestDatabase } from '../support/test-db';
 
-const { db } = useTestDatabase();
+const { db } = setupTestDatabase();
 const unique = () => `person-${Math.random().toString(36).slice(2, 10)}@example.test`;
 
 describe('[ACCOUNTS] sign up and sign in', () => {

@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createUser, seedProject } from '@/db/seed/factories';
 import { createApiToken } from '@/lib/server/tokens/create-api-token';
 import { callRoute, discoverApiRoutes, type DiscoveredRoute } from '../support/api-routes';
-import { useTestDatabase } from '../support/test-db';
+import { setupTestDatabase } from '../support/test-db';
 
 // Outside Next there is no session cookie: an anonymous caller is one with no token.
 vi.mock('@/lib/server/auth/session-actor', () => ({ getSessionActor: async () => null }));
 
-const { db } = useTestDatabase();
+const { db } = setupTestDatabase();
 
 const CALLERS = ['owner', 'lead', 'reviewer', 'viewer', 'non-member', 'anonymous'] as const;
 type Caller = (typeof CALLERS)[number];

@@ -7,9 +7,9 @@ import { createApiToken } from '@/lib/server/tokens/create-api-token';
 import { listApiTokens } from '@/lib/server/tokens/list-api-tokens';
 import { revokeApiToken } from '@/lib/server/tokens/revoke-api-token';
 import { hashToken } from '@/lib/server/tokens/token-secret';
-import { useTestDatabase } from '../support/test-db';
+import { setupTestDatabase } from '../support/test-db';
 
-const { db } = useTestDatabase();
+const { db } = setupTestDatabase();
 
 describe('[TOKENS] personal API tokens', () => {
   it('shows the secret once, stores only its hash, and authenticates its owner', async () => {

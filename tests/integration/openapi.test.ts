@@ -11,7 +11,12 @@ describe('[API] the OpenAPI document', () => {
   });
 
   it('is OpenAPI 3.1 with request schemas generated from zod', () => {
-    const doc = buildOpenApiDocument() as { openapi: string; paths: Record<string, Record<string, any>> };
+    type Operation = {
+      parameters: unknown[];
+      requestBody: { content: { 'application/json': { schema: { required: string[]; properties: Record<string, { enum?: string[] }> } } } };
+      responses: Record<string, unknown>;
+    };
+    const doc = buildOpenApiDocument() as unknown as { openapi: string; paths: Record<string, Record<string, Operation>> };
     expect(doc.openapi).toBe('3.1.0');
     const addMember = doc.paths['/api/v1/projects/{id}/members'].post;
     const schema = addMember.requestBody.content['application/json'].schema;

@@ -10,9 +10,9 @@ import { removeMember } from '@/lib/server/members/remove-member';
 import { createProject } from '@/lib/server/projects/create-project';
 import { getProject } from '@/lib/server/projects/get-project';
 import { listMyProjects } from '@/lib/server/projects/list-my-projects';
-import { useTestDatabase } from '../support/test-db';
+import { setupTestDatabase } from '../support/test-db';
 
-const { db } = useTestDatabase();
+const { db } = setupTestDatabase();
 const as = (user: { id: string }): Actor => ({ userId: user.id, via: 'session' });
 
 describe('[PROJECTS] create and list', () => {

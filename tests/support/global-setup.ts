@@ -14,6 +14,7 @@ import { openPglite, openPostgres } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 
 declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   export interface ProvidedContext {
     databaseUrl: string | null;
     pgliteDump: string | null;

@@ -4,17 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { closeDb, getDb, getDbKind, openPglite, openPostgres, useConnection, type Db } from '@/db/client';
+import { closeDb, getDb, getDbKind, openPglite, openPostgres, setConnection, type Db } from '@/db/client';
 
-export function useTestDatabase(): { db: () => Db; kind: () => 'pglite' | 'postgres' } {
+export function setupTestDatabase(): { db: () => Db; kind: () => 'pglite' | 'postgres' } {
   beforeAll(async () => {
     const url = inject('databaseUrl');
     if (url) {
-      useConnection(openPostgres(url));
+      setConnection(openPostgres(url));
     } else {
       const dump = inject('pgliteDump');
       if (!dump) throw new Error('The integration global setup did not run.');
-      useConnection(openPglite(null, { loadDataDir: new Blob([readFileSync(dump)]) }));
+      setConnection(openPglite(null, { loadDataDir: new Blob([readFileSync(dump)]) }));
     }
     await getDb().execute('select 1');
   });

@@ -19,6 +19,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: '/sign-in' },
+  // A wrong password is an expected outcome, answered on the form: not a server error to log.
+  logger: {
+    error(error: Error) {
+      if (error.name === 'CredentialsSignin' || error.name === 'RateLimitedSignIn') return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
