@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Db } from '@/db/client';
-import { memberships, projects, references, sources, users, type NewReference } from '@/db/schema';
+import { exclusionReasons, memberships, projects, references, sources, users, type NewReference } from '@/db/schema';
+import { DEFAULT_EXCLUSION_REASONS } from '@/lib/domain/screening';
 import type { ProjectSettings } from '@/db/schema';
 import type { Role } from '@/lib/domain/access/permissions';
 
@@ -78,6 +79,9 @@ export async function seedProject(
     })
     .returning({ id: projects.id, title: projects.title });
   await db.insert(memberships).values({ projectId: project.id, userId: owner.id, role: 'owner' });
+  await db
+    .insert(exclusionReasons)
+    .values(DEFAULT_EXCLUSION_REASONS.map((label, position) => ({ projectId: project.id, label, position })));
   const members: SeededProject['members'] = { lead: [], reviewer: [], viewer: [] };
   for (const role of ['lead', 'reviewer', 'viewer'] as const) {
     const n = options[`${role}s` as 'leads' | 'reviewers' | 'viewers'] ?? 0;

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createUser, seedProject } from '@/db/seed/factories';
 import { createApiToken } from '@/lib/server/tokens/create-api-token';
 import { callRoute, discoverApiRoutes, type DiscoveredRoute } from '../support/api-routes';
+import { AUTHZ_MATRIX } from '../support/authz';
+import { CALLERS, type Caller, type Expectation, type MatrixEntry, type Scene } from '../support/authz/types';
 import { setupTestDatabase } from '../support/test-db';
 
 // Outside Next there is no session cookie: an anonymous caller is one with no token.
@@ -9,56 +11,41 @@ vi.mock('@/lib/server/auth/session-actor', () => ({ getSessionActor: async () =>
 
 const { db } = setupTestDatabase();
 
-const CALLERS = ['owner', 'lead', 'reviewer', 'viewer', 'non-member', 'anonymous'] as const;
-type Caller = (typeof CALLERS)[number];
-type Expectation = Record<Caller, number>;
-
-const everyMember = (ok: number): Expectation => ({
-  owner: ok, lead: ok, reviewer: ok, viewer: ok, 'non-member': 404, anonymous: 401,
-});
-const ownersOnly = (ok: number): Expectation => ({
-  owner: ok, lead: 403, reviewer: 403, viewer: 403, 'non-member': 404, anonymous: 401,
-});
-const anyAccount = (ok: number): Expectation => ({
-  owner: ok, lead: ok, reviewer: ok, viewer: ok, 'non-member': ok, anonymous: 401,
-});
-
-/** The exact status of every route for every kind of caller. A route missing here fails the test. */
-const MATRIX: Record<string, Expectation> = {
-  'GET /api/v1/me': anyAccount(200),
-  'GET /api/v1/openapi.json': { ...anyAccount(200), anonymous: 200 },
-  'GET /api/v1/projects': anyAccount(200),
-  'POST /api/v1/projects': anyAccount(201),
-  'GET /api/v1/projects/{id}': everyMember(200),
-  'GET /api/v1/projects/{id}/members': everyMember(200),
-  'POST /api/v1/projects/{id}/members': ownersOnly(201),
-  'PATCH /api/v1/projects/{id}/members/{userId}': ownersOnly(200),
-  'DELETE /api/v1/projects/{id}/members/{userId}': ownersOnly(204),
-};
-
-const BODIES: Record<string, () => unknown> = {
-  'POST /api/v1/projects': () => ({ title: 'Matrix review' }),
-  'POST /api/v1/projects/{id}/members': () => ({ email: `invitee-${Math.random().toString(36).slice(2)}@example.test`, role: 'viewer' }),
-  'PATCH /api/v1/projects/{id}/members/{userId}': () => ({ role: 'lead' }),
-};
-
 /** A fresh project per call, so that one caller's write cannot change the next caller's answer. */
-async function scene() {
+async function scene(): Promise<{ scene: Scene; tokens: Record<Caller, string | null> }> {
   const seeded = await seedProject(db(), { leads: 1, reviewers: 2, viewers: 1 });
   const outsider = await createUser(db());
-  const users: Record<Exclude<Caller, 'anonymous'>, { id: string }> = {
+  const users: Scene['users'] = {
     owner: seeded.owner,
     lead: seeded.members.lead[0],
     reviewer: seeded.members.reviewer[0],
+    otherReviewer: seeded.members.reviewer[1],
     viewer: seeded.members.viewer[0],
-    'non-member': outsider,
+    nonMember: outsider,
   };
-  const tokens = {} as Record<Caller, string | null>;
-  for (const [caller, user] of Object.entries(users)) {
+  const callerUsers: Record<Exclude<Caller, 'anonymous'>, { id: string }> = {
+    owner: users.owner,
+    lead: users.lead,
+    reviewer: users.reviewer,
+    viewer: users.viewer,
+    'non-member': users.nonMember,
+  };
+  const tokens = { anonymous: null } as Record<Caller, string | null>;
+  for (const [caller, user] of Object.entries(callerUsers)) {
     tokens[caller as Caller] = (await createApiToken({ userId: user.id, via: 'cli' }, { name: 'matrix' })).token;
   }
-  tokens.anonymous = null;
-  return { params: { id: seeded.project.id, userId: seeded.members.reviewer[1].id }, tokens };
+  return { scene: { db: db(), projectId: seeded.project.id, users }, tokens };
+}
+
+async function call(route: DiscoveredRoute, entry: MatrixEntry, caller: Caller) {
+  const { scene: s, tokens } = await scene();
+  const params = { id: s.projectId, ...(await entry.params?.(s)) };
+  return callRoute(route, params, {
+    token: tokens[caller],
+    body: entry.body?.(s),
+    formData: entry.formData?.(s),
+    query: entry.query?.(s),
+  });
 }
 
 let routes: DiscoveredRoute[] = [];
@@ -68,17 +55,17 @@ beforeAll(async () => {
 
 describe('[AUTHZ] every API route as every kind of caller', () => {
   it('has an expectation for every route that exists, and no expectation for a route that does not', () => {
-    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(AUTHZ_MATRIX).sort());
   });
 
-  for (const [key, expected] of Object.entries(MATRIX)) {
+  for (const [key, entry] of Object.entries(AUTHZ_MATRIX)) {
+    const { expected } = entry;
     it(`${key} answers ${CALLERS.map((c) => `${c} ${expected[c]}`).join(', ')}`, async () => {
       const route = routes.find((r) => `${r.method} ${r.path}` === key);
       expect(route, `route ${key} exists`).toBeDefined();
       const actual: Partial<Expectation> = {};
       for (const caller of CALLERS) {
-        const { params, tokens } = await scene();
-        const response = await callRoute(route!, params, { token: tokens[caller], body: BODIES[key]?.() });
+        const response = await call(route!, entry, caller);
         actual[caller] = response.status;
         if (response.status >= 400) {
           const body = await response.json();
@@ -94,7 +81,8 @@ describe('[API] bad input is a 4xx with a message, never a 500', () => {
   const find = (key: string) => routes.find((r) => `${r.method} ${r.path}` === key)!;
 
   it('answers 400 to a body that is not JSON, and to an empty body', async () => {
-    const { params, tokens } = await scene();
+    const { scene: s, tokens } = await scene();
+    const params = { id: s.projectId };
     const bad = await callRoute(find('POST /api/v1/projects'), params, { token: tokens.owner, rawBody: '{"title": ' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/not valid JSON/);
@@ -103,8 +91,8 @@ describe('[API] bad input is a 4xx with a message, never a 500', () => {
   });
 
   it('answers 422 naming each invalid field', async () => {
-    const { params, tokens } = await scene();
-    const res = await callRoute(find('POST /api/v1/projects/{id}/members'), params, {
+    const { scene: s, tokens } = await scene();
+    const res = await callRoute(find('POST /api/v1/projects/{id}/members'), { id: s.projectId }, {
       token: tokens.owner,
       body: { email: 'nope', role: 'emperor' },
     });
@@ -114,7 +102,8 @@ describe('[API] bad input is a 4xx with a message, never a 500', () => {
   });
 
   it('answers 404 to ids that are not uuids or not there', async () => {
-    const { params, tokens } = await scene();
+    const { scene: s, tokens } = await scene();
+    const params = { id: s.projectId, userId: s.users.otherReviewer.id };
     for (const id of ['not-a-uuid', '00000000-0000-4000-8000-000000000000', "1' or '1'='1"]) {
       const res = await callRoute(find('GET /api/v1/projects/{id}'), { ...params, id }, { token: tokens.owner });
       expect(res.status).toBe(404);
@@ -124,7 +113,8 @@ describe('[API] bad input is a 4xx with a message, never a 500', () => {
   });
 
   it('answers 401 to a malformed or unknown token', async () => {
-    const { params } = await scene();
+    const { scene: s } = await scene();
+    const params = { id: s.projectId };
     for (const token of ['tdm_unknown', 'garbage']) {
       const res = await callRoute(find('GET /api/v1/me'), params, { token });
       expect(res.status).toBe(401);

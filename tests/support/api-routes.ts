@@ -40,16 +40,18 @@ export async function discoverApiRoutes(): Promise<DiscoveredRoute[]> {
 export async function callRoute(
   route: DiscoveredRoute,
   params: Record<string, string>,
-  init: { token?: string | null; body?: unknown; rawBody?: string } = {},
+  init: { token?: string | null; body?: unknown; rawBody?: string; formData?: FormData; query?: Record<string, string> } = {},
 ): Promise<Response> {
   const mod = (await import(route.file)) as Record<string, RouteHandler>;
-  const url = 'http://localhost:3000' + route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'missing');
+  const url = new URL('http://localhost:3000' + route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'missing'));
+  for (const [key, value] of Object.entries(init.query ?? {})) url.searchParams.set(key, value);
   const headers = new Headers();
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  let body: string | undefined;
-  if (init.rawBody !== undefined) body = init.rawBody;
+  let body: string | FormData | undefined;
+  if (init.formData) body = init.formData;
+  else if (init.rawBody !== undefined) body = init.rawBody;
   else if (init.body !== undefined) body = JSON.stringify(init.body);
-  if (body !== undefined) headers.set('content-type', 'application/json');
+  if (typeof body === 'string') headers.set('content-type', 'application/json');
   const request = new Request(url, { method: route.method, headers, body });
   return mod[route.method](request, { params: Promise.resolve(params) });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { ZApiError } from '@/lib/validation/api';
-import { API_OPERATIONS, type ApiOperation } from './operations';
+import { API_OPERATIONS, type ApiOperation } from './operations/index';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request (e.g. body is not JSON)',
@@ -26,12 +26,30 @@ function pathParameters(path: string) {
   }));
 }
 
+function queryParameters(query: ApiOperation['query']) {
+  return Object.entries(query ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: !schema.safeParse(undefined).success,
+    schema: jsonSchema(schema, 'input'),
+  }));
+}
+
+function successResponse(op: ApiOperation) {
+  const { body, description, contentType } = op.success;
+  if (body) return { description, content: { [contentType ?? 'application/json']: { schema: jsonSchema(body, 'output') } } };
+  if (contentType) return { description, content: { [contentType]: {} } };
+  return { description };
+}
+
+function requestBody(op: ApiOperation) {
+  if (op.request) return { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.request, 'input') } } } };
+  if (op.requestContent) return { requestBody: { required: true, content: op.requestContent } };
+  return {};
+}
+
 function operationObject(op: ApiOperation) {
-  const responses: Record<string, unknown> = {
-    [op.success.status]: op.success.body
-      ? { description: op.success.description, content: { 'application/json': { schema: jsonSchema(op.success.body, 'output') } } }
-      : { description: op.success.description },
-  };
+  const responses: Record<string, unknown> = { [op.success.status]: successResponse(op) };
   const errorSchema = jsonSchema(ZApiError, 'output');
   for (const status of op.isPublic ? op.errors : [401, ...op.errors]) {
     responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: errorSchema } } };
@@ -41,10 +59,8 @@ function operationObject(op: ApiOperation) {
     tags: [op.tag],
     operationId: `${op.method}${op.path.replace(/\/api\/v1/, '').replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,
     ...(op.isPublic ? { security: [] } : {}),
-    parameters: pathParameters(op.path),
-    ...(op.request
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.request, 'input') } } } }
-      : {}),
+    parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
+    ...requestBody(op),
     responses,
   };
 }

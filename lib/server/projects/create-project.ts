@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { memberships, projects } from '@/db/schema';
+import { exclusionReasons, memberships, projects } from '@/db/schema';
+import { DEFAULT_EXCLUSION_REASONS } from '@/lib/domain/screening';
 import { DEFAULT_PROJECT_SETTINGS, ZCreateProject } from '@/lib/validation/projects';
 import type { Actor } from '@/lib/server/auth/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
@@ -16,6 +17,9 @@ export async function createProject(actor: Actor, raw: unknown): Promise<Project
       .values({ ...input, settings: DEFAULT_PROJECT_SETTINGS, createdBy: actor.userId })
       .returning();
     await tx.insert(memberships).values({ projectId: project.id, userId: actor.userId, role: 'owner' });
+    await tx
+      .insert(exclusionReasons)
+      .values(DEFAULT_EXCLUSION_REASONS.map((label, position) => ({ projectId: project.id, label, position })));
     await recordAuditEvent(tx, {
       projectId: project.id,
       actorId: actor.userId,

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { z } from 'zod';
 import { ZAddMember, ZChangeRole, ZCreateProject } from '@/lib/validation/projects';
 import {
   ZAddMemberOut,
@@ -11,25 +10,10 @@ import {
 } from '@/lib/validation/api';
 import { z as zod } from 'zod';
 
-export type ApiOperation = {
-  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
-  /** OpenAPI path, with {param} placeholders. */
-  path: string;
-  summary: string;
-  tag: string;
-  request?: z.ZodType;
-  /** The success status and its body (none for 204). */
-  success: { status: number; body?: z.ZodType; description: string };
-  /** The error statuses this operation can answer besides 401. */
-  errors: number[];
-  isPublic?: boolean;
-};
+import type { ApiOperation } from './types';
 
-/**
- * Every /api/v1 operation. The OpenAPI document is generated from this list,
- * and a test checks that it names exactly the route handlers that exist.
- */
-export const API_OPERATIONS: ApiOperation[] = [
+/** Accounts, projects and members. */
+export const FOUNDATION_OPERATIONS: ApiOperation[] = [
   {
     method: 'get',
     path: '/api/v1/me',

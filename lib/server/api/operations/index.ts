@@ -1,0 +1,12 @@
+import 'server-only';
+import { FOUNDATION_OPERATIONS } from './foundation';
+import type { ApiOperation } from './types';
+
+export type { ApiOperation };
+
+/**
+ * Every /api/v1 operation, one file per area. The OpenAPI document is
+ * generated from this list, and a test checks that it names exactly the route
+ * handlers that exist.
+ */
+export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS];
