@@ -19,7 +19,7 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships a 20 MB wasm and argon2 a native addon: load them from node_modules at run time.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'unpdf'],
   poweredByHeader: false,
   typedRoutes: false,
   // Types are checked by `npm run typecheck` (CI runs it); the build need not do it twice.

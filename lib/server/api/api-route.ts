@@ -1,5 +1,6 @@
 import 'server-only';
-import { ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
+import { parseInput } from '@/lib/server/errors/parse-input';
 import type { Actor } from '@/lib/server/auth/actor';
 import { authenticateApiToken } from '@/lib/server/tokens/authenticate-api-token';
 import { AppError, isAppError } from '@/lib/server/errors/app-error';
@@ -88,4 +89,9 @@ export async function readJson(request: Request, maxBytes = 1_000_000): Promise<
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+}
+
+/** The query string as a plain object, validated by zod (422 naming the field). */
+export async function readQuery<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  return parseInput(schema, Object.fromEntries(new URL(request.url).searchParams));
 }

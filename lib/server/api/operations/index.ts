@@ -1,5 +1,6 @@
 import 'server-only';
 import { FOUNDATION_OPERATIONS } from './foundation';
+import { SCREENING_OPERATIONS } from './screening';
 import type { ApiOperation } from './types';
 
 export type { ApiOperation };
@@ -9,4 +10,4 @@ export type { ApiOperation };
  * generated from this list, and a test checks that it names exactly the route
  * handlers that exist.
  */
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...SCREENING_OPERATIONS];
