@@ -48,8 +48,9 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// Exit only once stdout has drained: a pipe is asynchronous, and large JSON would be cut off.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => process.stdout.write('', () => process.exit(code)),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
