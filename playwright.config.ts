@@ -41,7 +41,7 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
   ],
   webServer: {
-    command: 'node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+    command: 'node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts',
     url: `${baseURL}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { count, inArray } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { users } from '@/db/schema';
+import { projects, screeningStates, users } from '@/db/schema';
 import { parseReferences } from '@/lib/domain/references';
 import { addMembers } from './add-members';
+import { castDemoVotes } from './demo-votes';
 import { createUser, seedProject, seedReferences } from './factories';
 
 export const DEMO_PASSWORD = 'tandem-demo-2026';
@@ -67,7 +68,7 @@ export async function seedDemo(db: Db): Promise<{ projectId: string }> {
   ]);
   const text = readFileSync(join(process.cwd(), 'db/seed/demo/digital-mental-health.ris'), 'utf8');
   const { records } = parseReferences(text);
-  await seedReferences(
+  const { referenceIds } = await seedReferences(
     db,
     project.id,
     records.map((r) => ({
@@ -88,5 +89,17 @@ export async function seedDemo(db: Db): Promise<{ projectId: string }> {
     })),
     { databaseName: 'Demo library', fileName: 'digital-mental-health.ris', format: 'ris', importedBy: lead.id },
   );
+  await db.insert(screeningStates).values(referenceIds.map((referenceId) => ({ referenceId, projectId: project.id, stage: 'title_abstract' as const })));
+  await db
+    .update(projects)
+    .set({
+      settings: {
+        reviewersRequired: { title_abstract: 2, full_text: 2 },
+        blindScreening: true,
+        highlightTerms: { include: ['digital*', 'telehealth', 'app', 'apps', 'mental health', 'implement*'], exclude: ['diabetes', 'type 2'] },
+      },
+    })
+    .where(eq(projects.id, project.id));
+  await castDemoVotes(project.id, referenceIds, { reviewer1: reviewer1.id, reviewer2: reviewer2.id });
   return { projectId: project.id };
 }

@@ -19,14 +19,14 @@ export type ReviewStage = { slug: StageSlug; label: string; description: string;
 
 export const REVIEW_STAGES: readonly ReviewStage[] = [
   { slug: 'import', label: 'Import', description: 'Bring in search results from each database and remove duplicates.', isBuilt: false },
-  { slug: 'screening/title-abstract', label: 'Title/abstract screening', description: 'Two reviewers judge each record on its title and abstract, blind to each other.', isBuilt: false },
-  { slug: 'screening/full-text', label: 'Full-text screening', description: 'Records that passed are read in full; exclusions name a reason.', isBuilt: false },
-  { slug: 'conflicts', label: 'Conflicts', description: 'A lead settles the records on which reviewers disagree.', isBuilt: false },
+  { slug: 'screening/title-abstract', label: 'Title/abstract screening', description: 'Two reviewers judge each record on its title and abstract, blind to each other.', isBuilt: true },
+  { slug: 'screening/full-text', label: 'Full-text screening', description: 'Records that passed are read in full; exclusions name a reason.', isBuilt: true },
+  { slug: 'conflicts', label: 'Conflicts', description: 'A lead settles the records on which reviewers disagree.', isBuilt: true },
   { slug: 'extraction', label: 'Extraction', description: 'Study characteristics on a shared form, extracted twice and reconciled.', isBuilt: false },
   { slug: 'coding', label: 'Coding', description: 'Line-by-line coding of the included studies into a living codebook.', isBuilt: false },
   { slug: 'appraisal', label: 'Appraisal', description: 'JBI critical appraisal and GRADE-CERQual confidence per finding.', isBuilt: false },
   { slug: 'synthesis', label: 'Synthesis', description: 'Codes mapped onto a framework matrix of domains and levels.', isBuilt: false },
-  { slug: 'agreement', label: 'Agreement', description: "Inter-rater agreement (Cohen's kappa and more) for screening and coding.", isBuilt: false },
+  { slug: 'agreement', label: 'Agreement', description: "Inter-rater agreement (Cohen's kappa and more) for screening and coding.", isBuilt: true },
   { slug: 'prisma', label: 'PRISMA', description: 'The PRISMA 2020 flow diagram, counted from the data.', isBuilt: false },
   { slug: 'settings', label: 'Settings', description: 'Project details and members.', isBuilt: true },
 ];

@@ -102,3 +102,9 @@ export const ZFullTextOut = z.object({
   notRetrievable: z.boolean(),
   textLength: z.number().int(),
 });
+
+export type TQueueRecord = z.infer<typeof ZQueueRecordOut>;
+export type TMyVote = z.infer<typeof ZMyVoteOut>;
+export type TProgress = z.infer<typeof ZProgressOut>;
+export type TConflictList = z.infer<typeof ZConflictListOut>;
+export type TFullText = z.infer<typeof ZFullTextOut>;

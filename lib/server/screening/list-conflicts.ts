@@ -2,12 +2,12 @@ import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { exclusionReasons, references, screeningStates, users, votes } from '@/db/schema';
-import type { Stage } from '@/lib/domain/screening';
+import type { Decision, Stage } from '@/lib/domain/screening';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { screeningRecordColumns, type ScreeningRecord } from './screening-record-dto';
 
-export type ConflictVote = { reviewerId: string; reviewerName: string; decision: string; reasonId: string | null; reason: string | null; note: string | null };
+export type ConflictVote = { reviewerId: string; reviewerName: string; decision: Decision; reasonId: string | null; reason: string | null; note: string | null };
 export type ConflictItem = { record: ScreeningRecord; votes: ConflictVote[] };
 export type ConflictList = { stage: Stage; total: number; items: ConflictItem[] };
 

@@ -6,6 +6,10 @@ import { addMember } from '@/lib/server/members/add-member';
 import { cancelInvitation } from '@/lib/server/members/cancel-invitation';
 import { changeMemberRole } from '@/lib/server/members/change-member-role';
 import { removeMember } from '@/lib/server/members/remove-member';
+import { addExclusionReason } from '@/lib/server/reasons/add-exclusion-reason';
+import { deleteExclusionReason } from '@/lib/server/reasons/delete-exclusion-reason';
+import { moveExclusionReason } from '@/lib/server/reasons/move-exclusion-reason';
+import { updateScreeningSettings } from '@/lib/server/screening/update-screening-settings';
 import type { ActionResult, FormState } from '@/lib/validation/action-result';
 
 function refresh(projectId: string) {
@@ -37,6 +41,31 @@ export async function removeMemberAction(projectId: string, userId: string): Pro
 
 export async function cancelInvitationAction(projectId: string, invitationId: string): Promise<ActionResult> {
   const result = await runAction((actor) => cancelInvitation(actor, projectId, invitationId));
+  if (result.ok) refresh(projectId);
+  return result.ok ? { ok: true, data: null } : result;
+}
+
+export async function updateScreeningSettingsAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction((actor) => updateScreeningSettings(actor, projectId, formFields(formData)));
+  if (!result.ok) return result;
+  refresh(projectId);
+  return { ok: true, data: null, message: 'Screening settings saved.' };
+}
+
+export async function addReasonAction(projectId: string, label: string): Promise<ActionResult> {
+  const result = await runAction((actor) => addExclusionReason(actor, projectId, { label }));
+  if (result.ok) refresh(projectId);
+  return result.ok ? { ok: true, data: null } : result;
+}
+
+export async function moveReasonAction(projectId: string, reasonId: string, direction: 'up' | 'down'): Promise<ActionResult> {
+  const result = await runAction((actor) => moveExclusionReason(actor, projectId, reasonId, direction));
+  if (result.ok) refresh(projectId);
+  return result.ok ? { ok: true, data: null } : result;
+}
+
+export async function deleteReasonAction(projectId: string, reasonId: string): Promise<ActionResult> {
+  const result = await runAction((actor) => deleteExclusionReason(actor, projectId, reasonId));
   if (result.ok) refresh(projectId);
   return result.ok ? { ok: true, data: null } : result;
 }

@@ -1,0 +1,44 @@
+import type { CompiledHighlightTerms } from '@/lib/domain/screening';
+import type { TQueueRecord } from '@/lib/validation/screening-api';
+import { HighlightedText } from './highlighted-text';
+
+/** One record as a reviewer reads it: title, authors, source, abstract, keywords. */
+export function RecordView({ record, terms }: { record: TQueueRecord; terms: CompiledHighlightTerms | null }) {
+  const citation = [record.journal, record.year, record.volume && `${record.volume}${record.issue ? `(${record.issue})` : ''}`, record.pages]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <article aria-labelledby="record-title" className="space-y-3">
+      <h2 id="record-title" className="text-xl font-semibold leading-snug text-slate-900">
+        <HighlightedText text={record.title ?? '(no title)'} terms={terms} />
+      </h2>
+      {record.authors.length > 0 ? (
+        <p className="text-sm text-slate-700">
+          {record.authors.slice(0, 8).join('; ')}
+          {record.authors.length > 8 ? ` and ${record.authors.length - 8} more` : ''}
+        </p>
+      ) : null}
+      <p className="text-sm text-slate-600">
+        {citation || 'No journal details'}
+        {record.doi ? (
+          <>
+            {' · '}
+            <a className="text-brand-700 underline" href={`https://doi.org/${record.doi}`} target="_blank" rel="noreferrer noopener">
+              doi:{record.doi}
+            </a>
+          </>
+        ) : null}
+        {record.pmid ? ` · PMID ${record.pmid}` : ''}
+      </p>
+      <div className="max-w-prose whitespace-pre-line text-base leading-relaxed text-slate-800">
+        {record.abstract ? <HighlightedText text={record.abstract} terms={terms} /> : <p className="italic text-slate-500">No abstract.</p>}
+      </div>
+      {record.keywords.length > 0 ? (
+        <p className="text-sm text-slate-600">
+          <span className="font-medium">Keywords: </span>
+          <HighlightedText text={record.keywords.join('; ')} terms={terms} />
+        </p>
+      ) : null}
+    </article>
+  );
+}
