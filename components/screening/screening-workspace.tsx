@@ -156,7 +156,7 @@ export function ScreeningWorkspace({ projectId, stage, initialQueue, initialProg
   useScreeningKeys(handlers, !isHelpOpen);
 
   return (
-    <div className={`grid gap-6 ${stage === 'full_text' ? 'xl:grid-cols-[1fr_1fr_18rem]' : 'lg:grid-cols-[1fr_20rem]'}`}>
+    <div className={`grid gap-6 ${stage === 'full_text' ? 'xl:grid-cols-[minmax(24rem,2fr)_minmax(0,3fr)_16rem]' : 'lg:grid-cols-[1fr_20rem]'}`}>
       <div className="min-w-0 space-y-4">
         <FormMessage error={error} />
         <p role="status" aria-live="polite" className="sr-only">

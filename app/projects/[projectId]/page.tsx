@@ -8,6 +8,13 @@ import { getProjectOverview } from '@/lib/server/projects/get-project-overview';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
+const STATE_COLUMNS = [
+  { label: 'Awaiting votes', states: ['awaiting'] },
+  { label: 'Included', states: ['included', 'resolved_included'] },
+  { label: 'Excluded', states: ['excluded', 'resolved_excluded'] },
+  { label: 'Conflicts', states: ['conflict'] },
+] as const;
+
 export default async function ProjectDashboard({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const actor = await requireSessionActor();
@@ -28,6 +35,43 @@ export default async function ProjectDashboard({ params }: { params: Promise<{ p
         <Stat label="Records identified" value={identified} />
         <Stat label="Duplicates removed" value={overview.duplicatesRemoved} />
         <Stat label="Records to screen" value={overview.referenceCount} />
+      </section>
+
+      <section aria-labelledby="screening-heading" className={cardClass}>
+        <h2 id="screening-heading" className="text-lg font-semibold">
+          Screening
+        </h2>
+        <table className="mt-3 w-full text-left text-sm" aria-label="Records per state and stage">
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">Stage</th>
+              {STATE_COLUMNS.map((c) => (
+                <th key={c.label} scope="col" className="py-1 text-right font-medium">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(['title_abstract', 'full_text'] as const).map((stage) => (
+              <tr key={stage} className="border-t border-slate-100" data-testid={`screening-${stage}`}>
+                <th scope="row" className="py-1.5 font-medium">
+                  <Link href={`/projects/${project.id}/screening/${stage === 'title_abstract' ? 'title-abstract' : 'full-text'}`} className="text-brand-700 underline">
+                    {stage === 'title_abstract' ? 'Title/abstract' : 'Full text'}
+                  </Link>
+                </th>
+                {STATE_COLUMNS.map((c) => (
+                  <td key={c.label} className="py-1.5 text-right tabular-nums" data-column={c.label}>
+                    {c.states.reduce((sum, s) => sum + overview.screening[stage][s], 0).toLocaleString('en-GB')}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-2 text-sm text-slate-700">
+          Included studies: <span className="font-semibold tabular-nums" data-testid="study-count">{overview.studyCount}</span>
+        </p>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { memberships, references, sources } from '@/db/schema';
+import { memberships, references, screeningStates, sources, studies } from '@/db/schema';
+import { RECORD_STATES, type RecordState, type Stage } from '@/lib/domain/screening';
 import type { Role } from '@/lib/domain/access/permissions';
 import type { Actor } from '@/lib/server/auth/actor';
 import { getProject } from './get-project';
@@ -13,6 +14,8 @@ export type ProjectOverview = {
   sources: { id: string; databaseName: string; fileName: string; recordCount: number; importedAt: string }[];
   referenceCount: number;
   duplicatesRemoved: number;
+  screening: Record<Stage, Record<RecordState, number>>;
+  studyCount: number;
 };
 
 /** What the dashboard shows: the project, its team and its records, all counted from the data. */
@@ -45,8 +48,19 @@ export async function getProjectOverview(actor: Actor, projectId: string): Promi
     .select({ n: count() })
     .from(references)
     .where(and(eq(references.projectId, projectId), isNotNull(references.duplicateOfId)));
+  const stateRows = await db
+    .select({ stage: screeningStates.stage, state: screeningStates.state, n: count() })
+    .from(screeningStates)
+    .where(eq(screeningStates.projectId, projectId))
+    .groupBy(screeningStates.stage, screeningStates.state);
+  const empty = () => Object.fromEntries(RECORD_STATES.map((s) => [s, 0])) as Record<RecordState, number>;
+  const screening: Record<Stage, Record<RecordState, number>> = { title_abstract: empty(), full_text: empty() };
+  for (const r of stateRows) screening[r.stage][r.state] = Number(r.n);
+  const [studyRow] = await db.select({ n: count() }).from(studies).where(eq(studies.projectId, projectId));
   return {
     project,
+    screening,
+    studyCount: Number(studyRow?.n ?? 0),
     membersByRole,
     sources: sourceRows.map((s) => ({ ...s, importedAt: s.importedAt.toISOString() })),
     referenceCount: Number(kept?.n ?? 0),

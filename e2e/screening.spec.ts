@@ -1,0 +1,94 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { apiClient, risRecords } from './support/api';
+import { DEMO, DEMO_PASSWORD, signIn, signUp, uniqueEmail } from './support/accounts';
+
+async function pageFor(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, DEMO_PASSWORD);
+  return page;
+}
+
+/** Press a key per record, waiting for the next title before the next key. */
+async function screenWithKeyboard(page: Page, keys: string[]) {
+  for (const key of keys) {
+    const title = await page.locator('#record-title').textContent();
+    await page.keyboard.press(key);
+    await expect(page.locator('#record-title')).not.toHaveText(title ?? '');
+  }
+}
+
+test('[SCREENING] two reviewers screen 10 records with the keyboard, disagree on 3, the lead resolves them; blinding holds', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const lead = await pageFor(browser, DEMO.lead);
+  const owner = await pageFor(browser, DEMO.owner);
+  const ownerApi = apiClient(owner.request, baseURL!);
+  const created = await ownerApi.post('/api/v1/projects', { title: `Keyboard screening ${Date.now()}` });
+  expect(created.status).toBe(201);
+  const projectId = created.body.id as string;
+  for (const [email, role] of [[DEMO.lead, 'lead'], [DEMO.reviewer1, 'reviewer'], [DEMO.reviewer2, 'reviewer']] as const) {
+    expect((await ownerApi.post(`/api/v1/projects/${projectId}/members`, { email, role })).status).toBe(201);
+  }
+  const viewerEmail = uniqueEmail('viewer');
+  const viewer = await (await browser.newContext()).newPage();
+  await signUp(viewer, { name: 'Vic Viewer', email: viewerEmail });
+  expect((await ownerApi.post(`/api/v1/projects/${projectId}/members`, { email: viewerEmail, role: 'viewer' })).status).toBe(201);
+  await apiClient(lead.request, baseURL!).importRis(projectId, 'ten.ris', risRecords('Keyboard', 10));
+
+  const screeningUrl = `/projects/${projectId}/screening/title-abstract`;
+  const first = await pageFor(browser, DEMO.reviewer1);
+  await first.goto(screeningUrl);
+  await expect(first.locator('#record-title')).toBeVisible();
+  // Reviewer 1 writes a note on the first record, then votes: include x5, exclude x5.
+  await first.keyboard.press('n');
+  await first.getByLabel(/^Note/).fill('secret note from reviewer one');
+  await first.locator('#record-title').click();
+  await screenWithKeyboard(first, ['i', 'i', 'i', 'i', 'i', 'e', 'e', 'e', 'e']);
+  await first.keyboard.press('e');
+  await expect(first.getByRole('heading', { name: 'Your queue is empty' })).toBeVisible();
+
+  const second = await pageFor(browser, DEMO.reviewer2);
+  await second.goto(screeningUrl);
+  await expect(second.locator('#record-title')).toBeVisible();
+  await expect(second.getByText('secret note from reviewer one')).toHaveCount(0);
+  // Blind in every route: reviewer 2 asks the API for the record reviewer 1 annotated.
+  const shown = (await second.locator('#record-title').textContent())!;
+  const detail = await second.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/projects/${projectId}/screening/title_abstract/next`);
+  const record = await second.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/projects/${projectId}/references/${detail.id}`);
+  expect(record.votes).toBeNull();
+  expect(record.states).toBeNull();
+  expect(JSON.stringify(record)).not.toContain('secret note');
+  expect(shown).toContain('Keyboard study');
+  // Reviewer 2 disagrees on 3 (excludes two of the first five, includes the sixth); maybe with include moves on.
+  await screenWithKeyboard(second, ['e', 'e', 'i', 'i', 'm', 'i', 'e', 'e', 'e']);
+  await second.keyboard.press('e');
+  await expect(second.getByRole('heading', { name: 'Your queue is empty' })).toBeVisible();
+
+  await lead.goto(`/projects/${projectId}`);
+  const ta = lead.getByTestId('screening-title_abstract');
+  await expect(ta.locator('[data-column="Conflicts"]')).toHaveText('3');
+  await expect(ta.locator('[data-column="Included"]')).toHaveText('3');
+  await expect(ta.locator('[data-column="Excluded"]')).toHaveText('4');
+
+  await lead.goto(`/projects/${projectId}/conflicts`);
+  await expect(lead.getByTestId('conflict-count')).toHaveText('3');
+  await expect(lead.getByText('secret note from reviewer one')).toBeVisible();
+  for (const expected of ['2', '1', '0']) {
+    await lead.getByRole('button', { name: 'Resolve' }).first().click();
+    await expect(lead.getByTestId('conflict-count')).toHaveText(expected);
+  }
+  await expect(lead.getByText('No conflicts at this stage.')).toBeVisible();
+  await lead.goto(`/projects/${projectId}`);
+  await expect(ta.locator('[data-column="Conflicts"]')).toHaveText('0');
+  await expect(ta.locator('[data-column="Included"]')).toHaveText('6');
+  await expect(lead.getByTestId('screening-full_text').locator('[data-column="Awaiting votes"]')).toHaveText('6');
+
+  // A viewer follows along but cannot vote, in the page or through the API.
+  await viewer.goto(screeningUrl);
+  await expect(viewer.getByText('As a viewer you can follow the progress, but not vote.')).toBeVisible();
+  const status = await viewer.evaluate(
+    async ({ url, referenceId }) =>
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ referenceId, stage: 'title_abstract', decision: 'include' }) })).status,
+    { url: `/api/v1/projects/${projectId}/votes`, referenceId: detail.id },
+  );
+  expect(status).toBe(403);
+});
