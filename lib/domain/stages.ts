@@ -27,7 +27,7 @@ export const REVIEW_STAGES: readonly ReviewStage[] = [
   { slug: 'appraisal', label: 'Appraisal', description: 'JBI critical appraisal and GRADE-CERQual confidence per finding.', isBuilt: false },
   { slug: 'synthesis', label: 'Synthesis', description: 'Codes mapped onto a framework matrix of domains and levels.', isBuilt: false },
   { slug: 'agreement', label: 'Agreement', description: "Inter-rater agreement (Cohen's kappa and more) for screening and coding.", isBuilt: true },
-  { slug: 'prisma', label: 'PRISMA', description: 'The PRISMA 2020 flow diagram, counted from the data.', isBuilt: false },
+  { slug: 'prisma', label: 'PRISMA', description: 'The PRISMA 2020 flow diagram, counted from the data.', isBuilt: true },
   { slug: 'settings', label: 'Settings', description: 'Project details and members.', isBuilt: true },
 ];
 
