@@ -52,12 +52,12 @@ export async function recordVote(actor: Actor, projectId: string, raw: unknown):
       .from(resolutions)
       .where(and(eq(resolutions.referenceId, input.referenceId), eq(resolutions.stage, input.stage)));
     if (resolution) throw new AppError('CONFLICT', 'A lead has resolved this record, so its votes can no longer change.');
+    const required = (await loadProjectSettings(tx, projectId)).reviewersRequired[input.stage];
     if (!existing) {
       const [state] = await tx
         .select({ voteCount: screeningStates.voteCount })
         .from(screeningStates)
         .where(and(eq(screeningStates.referenceId, input.referenceId), eq(screeningStates.stage, input.stage)));
-      const required = (await loadProjectSettings(tx, projectId)).reviewersRequired[input.stage];
       if ((state?.voteCount ?? 0) >= required) {
         throw new AppError('CONFLICT', 'This record already has the votes it needs; it is no longer in the queue.');
       }
@@ -77,7 +77,7 @@ export async function recordVote(actor: Actor, projectId: string, raw: unknown):
           })
           .returning();
     if (!isSame) {
-      await refreshStageState(tx, projectId, input.referenceId, input.stage);
+      await refreshStageState(tx, projectId, input.referenceId, input.stage, required);
       await recordAuditEvent(tx, {
         projectId,
         actorId: actor.userId,

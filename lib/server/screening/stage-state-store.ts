@@ -16,6 +16,21 @@ const INCLUDED = new Set(['included', 'resolved_included']);
  * included at title/abstract.
  */
 export async function lockStageState(tx: Db, projectId: string, referenceId: string, stage: Stage): Promise<void> {
+  // Fast path, one round trip: the row exists (the reference is eligible) and is now ours.
+  const locked = await tx
+    .select({ referenceId: screeningStates.referenceId })
+    .from(screeningStates)
+    .innerJoin(references, eq(references.id, screeningStates.referenceId))
+    .where(
+      and(
+        eq(screeningStates.referenceId, referenceId),
+        eq(screeningStates.stage, stage),
+        eq(screeningStates.projectId, projectId),
+        isNull(references.duplicateOfId),
+      ),
+    )
+    .for('update', { of: screeningStates });
+  if (locked.length) return;
   const [ref] = await tx
     .select({ id: references.id })
     .from(references)
@@ -39,8 +54,14 @@ export async function lockStageState(tx: Db, projectId: string, referenceId: str
 }
 
 /** Derive the state from the votes and resolution (one pure function), store it, and move the record on. */
-export async function refreshStageState(tx: Db, projectId: string, referenceId: string, stage: Stage): Promise<StageState> {
-  const settings = await loadProjectSettings(tx, projectId);
+export async function refreshStageState(
+  tx: Db,
+  projectId: string,
+  referenceId: string,
+  stage: Stage,
+  requiredVotes?: number,
+): Promise<StageState> {
+  const required = requiredVotes ?? (await loadProjectSettings(tx, projectId)).reviewersRequired[stage];
   const voteRows = await tx
     .select({ reviewerId: votes.reviewerId, decision: votes.decision, reasonId: votes.reasonId })
     .from(votes)
@@ -53,7 +74,7 @@ export async function refreshStageState(tx: Db, projectId: string, referenceId: 
     stage,
     votes: voteRows,
     resolution: resolution ?? null,
-    requiredVotes: settings.reviewersRequired[stage],
+    requiredVotes: required,
   });
   await tx
     .update(screeningStates)
