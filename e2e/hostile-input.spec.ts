@@ -18,6 +18,7 @@ test('[SECURITY] script and HTML in imported titles, abstracts and notes are sho
   const api = apiClient(lead.request, baseURL!);
   const created = await api.post('/api/v1/projects', { title: 'Hostile input <b>bold</b>' });
   const projectId = created.body.id as string;
+  expect((await api.post(`/api/v1/projects/${projectId}/members`, { email: DEMO.owner, role: 'reviewer' })).status).toBe(201);
   const ris = ['TY  - JOUR', `TI  - ${SCRIPT_TITLE}`, 'AU  - Doe, J.', 'PY  - 2021', `AB  - ${IMG_ABSTRACT}`, 'ER  - ', ''].join('\n');
   await api.importRis(projectId, 'hostile.ris', ris);
 
