@@ -81,7 +81,9 @@ function isSameOrigin(request: Request): boolean {
 export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is over ${maxBytes} bytes.`);
-  const text = await request.text();
+  const text = await request.text().catch(() => {
+    throw new AppError('BAD_REQUEST', 'The request body could not be read (the connection was closed).');
+  });
   if (text.length > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is over ${maxBytes} bytes.`);
   if (!text.trim()) throw new AppError('BAD_REQUEST', 'The request body is empty; send JSON.');
   try {
