@@ -173,13 +173,18 @@ describe.skipIf(!hasSharedData)('agreement reference values (shared/data/agreeme
   describe.each(reference.cases.map((c) => [c.id, c] as const))('%s', (id, c) => {
     const computed = computeCase[id]?.(c);
 
-    it.skipIf(c.expected === null)('reproduces the source values to the precision it prints', () => {
-      expect(mismatches(c.expected, computed?.expected, printedTolerance)).toEqual([]);
-    });
+    // A case whose source prints no value (expected: null) is checked against its independent re-computation only.
+    if (c.expected !== null) {
+      it('reproduces the source values to the precision it prints', () => {
+        expect(mismatches(c.expected, computed?.expected, printedTolerance)).toEqual([]);
+      });
+    }
 
-    it.skipIf(c.independent_check === undefined)('reproduces the independent check to 1e-9', () => {
-      expect(mismatches(c.independent_check, computed?.independent, () => 1e-9)).toEqual([]);
-    });
+    if (c.independent_check !== undefined) {
+      it('reproduces the independent check to 1e-9', () => {
+        expect(mismatches(c.independent_check, computed?.independent, () => 1e-9)).toEqual([]);
+      });
+    }
   });
 
   it('builds the Artstein & Poesio 2x2 table [[20, 20], [10, 50]]', () => {
