@@ -7,7 +7,7 @@ test('[DEMO] the seeded review is there with its team and references', async ({ 
   await page.goto('/projects');
   await page.getByRole('link', { name: /Digital mental health: barriers and facilitators/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Digital mental health: barriers and facilitators' })).toBeVisible();
-  await expect(page.getByRole('table').first()).toContainText('digital-mental-health.ris');
+  await expect(page.getByRole('region', { name: 'Sources' }).getByRole('table')).toContainText('digital-mental-health.ris');
   await expect(page.getByText('Records identified').locator('..')).toContainText('15');
 });
 

@@ -53,7 +53,7 @@ describe('[BLIND] no GET route gives a reviewer a co-reviewer vote while blind s
       for (const referenceId of [taRecord, ftRecord]) {
         for (const stage of ['title_abstract', 'full_text']) {
           const params = { id: projectId, ...extra, referenceId, stage };
-          const response = await callRoute(route, params, { token, query: { stage, ...(entry?.query?.(scene) ?? {}), ...{ stage } } });
+          const response = await callRoute(route, params, { token, query: { ...(entry?.query?.(scene) ?? {}), stage } });
           const text = await response.text();
           expect(text, `${key} leaks the co-reviewer's note`).not.toContain(marker);
           if (response.headers.get('content-type')?.includes('json') && text) {
