@@ -19,7 +19,8 @@ async function screenWithKeyboard(page: Page, keyFor: (n: number) => string, cou
     const n = Number(/Keyboard study (\d+) /.exec(title)?.[1]);
     expect(n, `a numbered record is shown: ${title}`).toBeGreaterThan(0);
     await page.keyboard.press(keyFor(n));
-    if (i < count - 1) await expect(page.locator('#record-title')).not.toHaveText(title);
+    // The next record shows at once; wait until this vote is saved before moving on.
+    await expect(page.getByTestId('screening-status')).toContainText(`Keyboard study ${n} `);
   }
   await expect(page.getByRole('heading', { name: 'Your queue is empty' })).toBeVisible();
 }

@@ -3,16 +3,19 @@ import type { TProgress } from '@/lib/validation/screening-api';
 /** Mine, remaining and team progress at a stage, as bars with their numbers. */
 export function ProgressSummary({ progress }: { progress: TProgress }) {
   const mineTotal = progress.mine.voted + progress.mine.remaining;
-  const decided = progress.total - progress.byState.awaiting;
   return (
     <section aria-label="Progress" className="space-y-3 text-sm">
       <Bar label="My votes" value={progress.mine.voted} max={mineTotal} detail={`${progress.mine.remaining.toLocaleString('en-GB')} left for me`} />
-      <Bar label="Team: records decided or in conflict" value={decided} max={progress.total} detail={`of ${progress.total.toLocaleString('en-GB')} records`} />
-      <dl className="grid grid-cols-3 gap-2 text-center">
-        <Count label="Included" value={progress.byState.included + progress.byState.resolved_included} />
-        <Count label="Excluded" value={progress.byState.excluded + progress.byState.resolved_excluded} />
-        <Count label="Conflicts" value={progress.byState.conflict} />
-      </dl>
+      <Bar label="Team: records with all their votes" value={progress.complete} max={progress.total} detail={`of ${progress.total.toLocaleString('en-GB')} records`} />
+      {progress.byState ? (
+        <dl className="grid grid-cols-3 gap-2 text-center">
+          <Count label="Included" value={progress.byState.included + progress.byState.resolved_included} />
+          <Count label="Excluded" value={progress.byState.excluded + progress.byState.resolved_excluded} />
+          <Count label="Conflicts" value={progress.byState.conflict} />
+        </dl>
+      ) : (
+        <p className="text-xs text-slate-600">Blind screening: how many were included, excluded or in conflict is hidden until it is switched off.</p>
+      )}
       {progress.team.length > 0 ? (
         <ul className="space-y-0.5 text-xs text-slate-600" aria-label="Votes per reviewer">
           {progress.team.map((t) => (

@@ -1,9 +1,17 @@
 import type { CompiledHighlightTerms } from '@/lib/domain/screening';
+import type { TPredictedRelevance } from '@/lib/validation/ranking';
 import type { TQueueRecord } from '@/lib/validation/screening-api';
 import { HighlightedText } from './highlighted-text';
+import { PredictedRelevance } from './predicted-relevance';
 
-/** One record as a reviewer reads it: title, authors, source, abstract, keywords. */
-export function RecordView({ record, terms }: { record: TQueueRecord; terms: CompiledHighlightTerms | null }) {
+type Props = {
+  /** `predictedRelevance` is present only when the leads show it to reviewers. */
+  record: TQueueRecord & { predictedRelevance?: TPredictedRelevance | null };
+  terms: CompiledHighlightTerms | null;
+};
+
+/** One record as a reviewer reads it: title, authors, source, abstract, keywords (and the predicted relevance, when shown). */
+export function RecordView({ record, terms }: Props) {
   const citation = [record.journal, record.year, record.volume && `${record.volume}${record.issue ? `(${record.issue})` : ''}`, record.pages]
     .filter(Boolean)
     .join(' · ');
@@ -30,6 +38,7 @@ export function RecordView({ record, terms }: { record: TQueueRecord; terms: Com
         ) : null}
         {record.pmid ? ` · PMID ${record.pmid}` : ''}
       </p>
+      {record.predictedRelevance ? <PredictedRelevance relevance={record.predictedRelevance} /> : null}
       <div className="max-w-prose whitespace-pre-line text-base leading-relaxed text-slate-800">
         {record.abstract ? <HighlightedText text={record.abstract} terms={terms} /> : <p className="italic text-slate-500">No abstract.</p>}
       </div>

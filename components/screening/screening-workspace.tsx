@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { compileHighlightTerms, type Decision, type Stage } from '@/lib/domain/screening';
 import type { ActionResult } from '@/lib/validation/action-result';
@@ -159,7 +160,7 @@ export function ScreeningWorkspace({ projectId, stage, initialQueue, initialProg
     <div className={`grid gap-6 ${stage === 'full_text' ? 'xl:grid-cols-[minmax(24rem,2fr)_minmax(0,3fr)_16rem]' : 'lg:grid-cols-[1fr_20rem]'}`}>
       <div className="min-w-0 space-y-4">
         <FormMessage error={error} />
-        <p role="status" aria-live="polite" className="sr-only">
+        <p role="status" aria-live="polite" className="sr-only" data-testid="screening-status">
           {status}
         </p>
         {record ? (
@@ -206,6 +207,9 @@ export function ScreeningWorkspace({ projectId, stage, initialQueue, initialProg
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 className="mb-3 text-sm font-semibold text-slate-800">Progress</h2>
           <ProgressSummary progress={progress} />
+          <Link href={`/projects/${projectId}/screening/progress?stage=${stage}`} className="mt-3 inline-block text-sm text-brand-700 underline">
+            Recall curve and how much is left
+          </Link>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 className="text-sm font-semibold text-slate-800">Eligibility criteria</h2>

@@ -4,3 +4,4 @@ export * from './audit';
 export * from './references';
 export * from './screening';
 export * from './imports';
+export * from './ranking';

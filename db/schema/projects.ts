@@ -4,12 +4,25 @@ import { users } from './auth';
 
 export const projectRole = pgEnum('project_role', ['owner', 'lead', 'reviewer', 'viewer']);
 
-/** Project settings live in one JSON column, validated by zod (lib/validation/projects.ts). */
+/** The order of a stage's queue: by predicted relevance (priority screening) or a random order seeded per project. */
+export type ScreeningOrder = 'relevance' | 'random';
+
+/**
+ * Project settings live in one JSON column, validated by zod (lib/validation/projects.ts).
+ * `screeningOrder` and `showPredictedRelevance` came later: rows written before
+ * lack them, so read settings through loadProjectSettings, which fills in the
+ * defaults (lib/validation/ranking.ts).
+ */
 export type ProjectSettings = {
   reviewersRequired: { title_abstract: number; full_text: number };
   blindScreening: boolean;
   highlightTerms: { include: string[]; exclude: string[] };
+  screeningOrder?: { title_abstract: ScreeningOrder; full_text: ScreeningOrder };
+  showPredictedRelevance?: boolean;
 };
+
+/** Settings as read, every later addition filled in with its default. */
+export type ResolvedProjectSettings = ProjectSettings & Required<Pick<ProjectSettings, 'screeningOrder' | 'showPredictedRelevance'>>;
 
 export const projects = pgTable(
   'projects',

@@ -4,8 +4,11 @@
  */
 export type StageSlug =
   | 'import'
+  | 'references'
+  | 'duplicates'
   | 'screening/title-abstract'
   | 'screening/full-text'
+  | 'screening/progress'
   | 'conflicts'
   | 'extraction'
   | 'coding'
@@ -18,9 +21,12 @@ export type StageSlug =
 export type ReviewStage = { slug: StageSlug; label: string; description: string; isBuilt: boolean };
 
 export const REVIEW_STAGES: readonly ReviewStage[] = [
-  { slug: 'import', label: 'Import', description: 'Bring in search results from each database and remove duplicates.', isBuilt: false },
+  { slug: 'import', label: 'Import', description: 'Bring in search results from each database and remove duplicates.', isBuilt: true },
+  { slug: 'references', label: 'References', description: 'Every imported record: search, sort and filter by source and status.', isBuilt: true },
+  { slug: 'duplicates', label: 'Duplicates', description: 'Probable duplicates side by side: same work or not.', isBuilt: true },
   { slug: 'screening/title-abstract', label: 'Title/abstract screening', description: 'Two reviewers judge each record on its title and abstract, blind to each other.', isBuilt: true },
   { slug: 'screening/full-text', label: 'Full-text screening', description: 'Records that passed are read in full; exclusions name a reason.', isBuilt: true },
+  { slug: 'screening/progress', label: 'Screening progress', description: 'Includes found as screening goes on, and an estimate of how many relevant records are left.', isBuilt: true },
   { slug: 'conflicts', label: 'Conflicts', description: 'A lead settles the records on which reviewers disagree.', isBuilt: true },
   { slug: 'extraction', label: 'Extraction', description: 'Study characteristics on a shared form, extracted twice and reconciled.', isBuilt: false },
   { slug: 'coding', label: 'Coding', description: 'Line-by-line coding of the included studies into a living codebook.', isBuilt: false },

@@ -67,3 +67,44 @@ export const ZPendingPairsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   excludeIds: z.array(z.uuid()).max(200).default([]),
 });
+
+/** Duplicate review: the fields compared side by side, in the order they are shown. */
+export const COMPARED_FIELDS = ['title', 'authors', 'year', 'journal', 'volume', 'issue', 'pages', 'doi', 'pmid', 'abstract'] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+/** `same` after normalising case, spacing and punctuation; `missing` when one side has no value. */
+export type FieldComparison = 'same' | 'different' | 'missing' | 'both-missing';
+
+export type DuplicateRecordView = {
+  id: string;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  journal: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  doi: string | null;
+  pmid: string | null;
+  abstract: string | null;
+  databaseName: string;
+  fileName: string;
+  isRemoved: boolean;
+};
+
+export type DuplicatePairView = {
+  id: string;
+  score: number;
+  reasons: string[];
+  a: DuplicateRecordView;
+  b: DuplicateRecordView;
+  comparison: Record<ComparedField, FieldComparison>;
+};
+
+export type DuplicateCounts = {
+  pending: number;
+  merged: number;
+  mergedAutomatically: number;
+  notDuplicate: number;
+  removedRecords: number;
+};

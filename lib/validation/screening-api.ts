@@ -1,5 +1,6 @@
 /** Response shapes of the screening API, for the OpenAPI document. */
 import { z } from 'zod';
+import { ZPredictedRelevance } from './ranking';
 import { ZDecision, ZFinalDecision, ZStage } from './screening';
 
 const ZRecordState = z.enum(['awaiting', 'included', 'excluded', 'conflict', 'resolved_included', 'resolved_excluded']);
@@ -22,6 +23,7 @@ export const ZScreeningRecordOut = z.object({
 });
 
 export const ZQueueRecordOut = ZScreeningRecordOut.extend({
+  predictedRelevance: ZPredictedRelevance.nullable().optional().describe('Shown when the leads switched it on, once a model is trained'),
   fullText: z
     .object({ hasFile: z.boolean(), fileName: z.string().nullable(), pageCount: z.number().nullable(), notRetrievable: z.boolean() })
     .nullable(),
@@ -89,7 +91,9 @@ export const ZProgressOut = z.object({
   stage: ZStage,
   requiredVotes: z.number().int(),
   total: z.number().int(),
-  byState: z.record(ZRecordState, z.number().int()),
+  byState: z.record(ZRecordState, z.number().int()).nullable().describe('null for a reviewer while blind screening is on'),
+  awaiting: z.number().int(),
+  complete: z.number().int(),
   mine: z.object({ voted: z.number().int(), remaining: z.number().int() }),
   team: z.array(z.object({ reviewerId: z.uuid(), name: z.string(), votes: z.number().int() })),
 });

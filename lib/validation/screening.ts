@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZScreeningOrder } from './ranking';
 
 export const STAGES = ['title_abstract', 'full_text'] as const;
 export const ZStage = z.enum(STAGES, { error: 'stage must be "title_abstract" or "full_text".' });
@@ -50,6 +51,11 @@ export const ZScreeningSettingsForm = z.object({
   includeTerms: ZTerms,
   excludeTerms: ZTerms,
   criteria: z.string().trim().max(20_000).default(''),
+  /** Left out: the stage keeps its current order. */
+  titleAbstractOrder: ZScreeningOrder.optional(),
+  fullTextOrder: ZScreeningOrder.optional(),
+  /** A checkbox: absent means off. */
+  showPredictedRelevance: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
 });
 
 export const ZExclusionReasonLabel = z.object({ label: z.string().trim().min(2, 'Name the reason.').max(200) });

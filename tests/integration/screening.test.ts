@@ -133,15 +133,18 @@ describe('[SCREENING] queues, changes and undo', () => {
     });
   });
 
-  it('counts progress per state and per reviewer from the data', async () => {
+  it('counts progress per state and per reviewer from the data, hiding outcomes from blind reviewers', async () => {
     const s = await scene(3);
     await recordVote(as(s.r1), s.projectId, { referenceId: s.ids[0], stage: 'title_abstract', decision: 'include' });
     await recordVote(as(s.r2), s.projectId, { referenceId: s.ids[0], stage: 'title_abstract', decision: 'exclude' });
     await recordVote(as(s.r1), s.projectId, { referenceId: s.ids[1], stage: 'title_abstract', decision: 'exclude' });
     const progress = await getScreeningProgress(as(s.r1), s.projectId, 'title_abstract');
-    expect(progress.byState).toMatchObject({ awaiting: 2, conflict: 1, included: 0 });
+    expect(progress.byState).toBeNull();
+    expect({ awaiting: progress.awaiting, complete: progress.complete, total: progress.total }).toEqual({ awaiting: 2, complete: 1, total: 3 });
     expect(progress.mine).toEqual({ voted: 2, remaining: 1 });
     expect(progress.team.map((t) => [t.reviewerId, t.votes]).sort()).toEqual([[s.r1.id, 2], [s.r2.id, 1]].sort());
+    const forLead = await getScreeningProgress(as(s.lead), s.projectId, 'title_abstract');
+    expect(forLead.byState).toMatchObject({ awaiting: 2, conflict: 1, included: 0 });
   });
 
   it('re-derives every state when the number of reviewers required changes', async () => {

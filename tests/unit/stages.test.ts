@@ -5,8 +5,11 @@ describe('review stages', () => {
   it('lists every stage of the review in working order', () => {
     expect(REVIEW_STAGES.map((s) => s.label)).toEqual([
       'Import',
+      'References',
+      'Duplicates',
       'Title/abstract screening',
       'Full-text screening',
+      'Screening progress',
       'Conflicts',
       'Extraction',
       'Coding',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cardClass } from '@/components/ui/styles';
 import { ROLE_LABELS, ROLES } from '@/lib/domain/access/permissions';
+import type { RecordState } from '@/lib/domain/screening';
 import { REVIEW_STAGES } from '@/lib/domain/stages';
 import { requireSessionActor } from '@/lib/server/auth/session-actor';
 import { getProjectOverview } from '@/lib/server/projects/get-project-overview';
@@ -15,12 +16,19 @@ const STATE_COLUMNS = [
   { label: 'Conflicts', states: ['conflict'] },
 ] as const;
 
+/** What a reviewer sees under blind screening; the overview puts "all votes in" where included would be. */
+const BLIND_COLUMNS = [
+  { label: 'Awaiting votes', states: ['awaiting'] },
+  { label: 'All votes in', states: ['included'] },
+] as const;
+
 export default async function ProjectDashboard({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const actor = await requireSessionActor();
   const overview = await getProjectOverview(actor, projectId);
   const { project } = overview;
   const identified = overview.sources.reduce((sum, s) => sum + s.recordCount, 0);
+  const columns = overview.outcomesHidden ? BLIND_COLUMNS : STATE_COLUMNS;
   return (
     <div className="space-y-6">
       <header>
@@ -45,7 +53,7 @@ export default async function ProjectDashboard({ params }: { params: Promise<{ p
           <thead className="text-slate-500">
             <tr>
               <th scope="col" className="py-1 font-medium">Stage</th>
-              {STATE_COLUMNS.map((c) => (
+              {columns.map((c) => (
                 <th key={c.label} scope="col" className="py-1 text-right font-medium">
                   {c.label}
                 </th>
@@ -53,6 +61,14 @@ export default async function ProjectDashboard({ params }: { params: Promise<{ p
             </tr>
           </thead>
           <tbody>
+            {overview.outcomesHidden ? (
+              <tr>
+                <td colSpan={columns.length + 1} className="py-1 text-xs text-slate-600">
+                  Blind screening is on: you see records awaiting votes and records with all their votes in, not how
+                  they were decided.
+                </td>
+              </tr>
+            ) : null}
             {(['title_abstract', 'full_text'] as const).map((stage) => (
               <tr key={stage} className="border-t border-slate-100" data-testid={`screening-${stage}`}>
                 <th scope="row" className="py-1.5 font-medium">
@@ -60,9 +76,9 @@ export default async function ProjectDashboard({ params }: { params: Promise<{ p
                     {stage === 'title_abstract' ? 'Title/abstract' : 'Full text'}
                   </Link>
                 </th>
-                {STATE_COLUMNS.map((c) => (
+                {columns.map((c) => (
                   <td key={c.label} className="py-1.5 text-right tabular-nums" data-column={c.label}>
-                    {c.states.reduce((sum, s) => sum + overview.screening[stage][s], 0).toLocaleString('en-GB')}
+                    {(c.states as readonly RecordState[]).reduce((sum, s) => sum + overview.screening[stage][s], 0).toLocaleString('en-GB')}
                   </td>
                 ))}
               </tr>

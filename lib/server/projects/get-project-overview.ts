@@ -5,6 +5,7 @@ import { memberships, references, screeningStates, sources, studies } from '@/db
 import { RECORD_STATES, type RecordState, type Stage } from '@/lib/domain/screening';
 import type { Role } from '@/lib/domain/access/permissions';
 import type { Actor } from '@/lib/server/auth/actor';
+import { canSeeScreeningOutcomes } from '@/lib/server/screening/can-see-outcomes';
 import { getProject } from './get-project';
 import type { ProjectDetail } from './project-dto';
 
@@ -14,7 +15,9 @@ export type ProjectOverview = {
   sources: { id: string; databaseName: string; fileName: string; recordCount: number; importedAt: string }[];
   referenceCount: number;
   duplicatesRemoved: number;
+  /** Records per state and stage; for a reviewer under blind screening only awaiting vs complete (see canSeeScreeningOutcomes). */
   screening: Record<Stage, Record<RecordState, number>>;
+  outcomesHidden: boolean;
   studyCount: number;
 };
 
@@ -57,9 +60,18 @@ export async function getProjectOverview(actor: Actor, projectId: string): Promi
   const screening: Record<Stage, Record<RecordState, number>> = { title_abstract: empty(), full_text: empty() };
   for (const r of stateRows) screening[r.stage][r.state] = Number(r.n);
   const [studyRow] = await db.select({ n: count() }).from(studies).where(eq(studies.projectId, projectId));
+  // Blind reviewers see "awaiting" and "all votes in" only: any finer split would reveal votes.
+  const outcomesHidden = !canSeeScreeningOutcomes(project.role, project.settings.blindScreening);
+  if (outcomesHidden) {
+    for (const stage of ['title_abstract', 'full_text'] as const) {
+      const complete = RECORD_STATES.filter((s) => s !== 'awaiting').reduce((sum, s) => sum + screening[stage][s], 0);
+      screening[stage] = { ...empty(), awaiting: screening[stage].awaiting, included: complete };
+    }
+  }
   return {
     project,
     screening,
+    outcomesHidden,
     studyCount: Number(studyRow?.n ?? 0),
     membersByRole,
     sources: sourceRows.map((s) => ({ ...s, importedAt: s.importedAt.toISOString() })),

@@ -5,13 +5,18 @@ import { screeningStates, users, votes } from '@/db/schema';
 import { RECORD_STATES, type RecordState, type Stage } from '@/lib/domain/screening';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
+import { canSeeScreeningOutcomes } from './can-see-outcomes';
 import { loadProjectSettings } from './screening-settings';
 
 export type ScreeningProgress = {
   stage: Stage;
   requiredVotes: number;
   total: number;
-  byState: Record<RecordState, number>;
+  /** Records per state, or null for a reviewer while blind screening is on (the split would reveal votes). */
+  byState: Record<RecordState, number> | null;
+  /** Records still waiting for votes, and records with all their votes in (agreed or not). */
+  awaiting: number;
+  complete: number;
   mine: { voted: number; remaining: number };
   team: { reviewerId: string; name: string; votes: number }[];
 };
@@ -22,8 +27,10 @@ export type ScreeningProgress = {
  */
 export async function getScreeningProgress(actor: Actor, projectId: string, stage: Stage): Promise<ScreeningProgress> {
   const db = getDb();
-  await requireProjectRole(db, actor, projectId, 'project.read');
-  const required = (await loadProjectSettings(db, projectId)).reviewersRequired[stage];
+  const { role } = await requireProjectRole(db, actor, projectId, 'project.read');
+  const settings = await loadProjectSettings(db, projectId);
+  const required = settings.reviewersRequired[stage];
+  const seesOutcomes = canSeeScreeningOutcomes(role, settings.blindScreening);
   const stateRows = await db
     .select({ state: screeningStates.state, n: count() })
     .from(screeningStates)
@@ -51,11 +58,14 @@ export async function getScreeningProgress(actor: Actor, projectId: string, stag
       ),
     );
   const teamCounts = team.map((t) => ({ ...t, votes: Number(t.votes) }));
+  const total = Object.values(byState).reduce((a, b) => a + b, 0);
   return {
     stage,
     requiredVotes: required,
-    total: Object.values(byState).reduce((a, b) => a + b, 0),
-    byState,
+    total,
+    byState: seesOutcomes ? byState : null,
+    awaiting: byState.awaiting,
+    complete: total - byState.awaiting,
     mine: { voted: teamCounts.find((t) => t.reviewerId === actor.userId)?.votes ?? 0, remaining: Number(remaining?.n ?? 0) },
     team: teamCounts,
   };

@@ -9,6 +9,7 @@ import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError } from '@/lib/server/errors/app-error';
 import { parseInput } from '@/lib/server/errors/parse-input';
+import { requestRanking } from '@/lib/server/ranking/request-ranking';
 import { resolveReasonId } from './resolve-reason';
 import { loadProjectSettings } from './screening-settings';
 import { lockStageState, refreshStageState } from './stage-state-store';
@@ -30,12 +31,14 @@ export type RecordVoteResult = { vote: MyVote; isChange: boolean };
  * locked first, so concurrent votes on one record are applied in turn. A new
  * voter is refused once the record has the votes it needs; a resolved record's
  * votes no longer change. The answer holds only the caller's own vote (blind).
+ * A vote that settles a title/abstract record queues a re-ranking.
  */
 export async function recordVote(actor: Actor, projectId: string, raw: unknown): Promise<RecordVoteResult> {
   const db = getDb();
   await requireProjectRole(db, actor, projectId, 'screening.vote');
   const input = parseInput(ZVote, raw);
-  return db.transaction(async (tx) => {
+  let isSettled = false;
+  const result = await db.transaction(async (tx) => {
     const reasonId = input.decision === 'exclude' ? await resolveReasonId(tx, projectId, input.reason) : null;
     const invalid = validateVote(input.stage, { reviewerId: actor.userId, decision: input.decision, reasonId });
     if (invalid) throw new AppError('VALIDATION', invalid, { reason: [invalid] });
@@ -77,7 +80,7 @@ export async function recordVote(actor: Actor, projectId: string, raw: unknown):
           })
           .returning();
     if (!isSame) {
-      await refreshStageState(tx, projectId, input.referenceId, input.stage, required);
+      isSettled = (await refreshStageState(tx, projectId, input.referenceId, input.stage, required)).state !== 'awaiting';
       await recordAuditEvent(tx, {
         projectId,
         actorId: actor.userId,
@@ -90,6 +93,10 @@ export async function recordVote(actor: Actor, projectId: string, raw: unknown):
     }
     return { vote: toMyVote(saved), isChange: Boolean(existing) };
   });
+  // A title/abstract record that is now settled (or in conflict) changes the training labels: re-rank,
+  // after the commit, never failing the vote (requestRanking logs its own failures).
+  if (isSettled && input.stage === 'title_abstract') await requestRanking(db, projectId, actor.userId);
+  return result;
 }
 
 export function toMyVote(v: typeof votes.$inferSelect): MyVote {

@@ -9,6 +9,7 @@ import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError } from '@/lib/server/errors/app-error';
 import { parseInput } from '@/lib/server/errors/parse-input';
+import { requestRanking } from '@/lib/server/ranking/request-ranking';
 import { resolveReasonId } from './resolve-reason';
 import { lockStageState, refreshStageState } from './stage-state-store';
 
@@ -22,7 +23,7 @@ export async function resolveRecord(actor: Actor, projectId: string, raw: unknow
   const db = getDb();
   await requireProjectRole(db, actor, projectId, 'conflicts.resolve');
   const input = parseInput(ZResolution, raw);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const reasonId = input.decision === 'exclude' ? await resolveReasonId(tx, projectId, input.reason) : null;
     const invalid = validateResolution(input.stage, { decision: input.decision, reasonId });
     if (invalid) throw new AppError('VALIDATION', invalid, { reason: [invalid] });
@@ -52,4 +53,7 @@ export async function resolveRecord(actor: Actor, projectId: string, raw: unknow
     });
     return { referenceId: input.referenceId, stage: input.stage, decision: input.decision, reasonId, state: derived.state };
   });
+  // After the commit, and never failing the resolution: the settled record teaches the ranking model.
+  if (input.stage === 'title_abstract') await requestRanking(db, projectId, actor.userId);
+  return result;
 }

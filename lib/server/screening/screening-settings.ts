@@ -1,12 +1,16 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { projects, type ProjectSettings } from '@/db/schema';
+import { projects, type ResolvedProjectSettings } from '@/db/schema';
 import { AppError } from '@/lib/server/errors/app-error';
+import { withRankingDefaults } from '@/lib/validation/ranking';
 
-/** A project's settings (every screening rule reads them from here). */
-export async function loadProjectSettings(db: Db, projectId: string): Promise<ProjectSettings> {
+/**
+ * A project's settings (every screening rule reads them from here), with the
+ * defaults of settings added after the project was created filled in.
+ */
+export async function loadProjectSettings(db: Db, projectId: string): Promise<ResolvedProjectSettings> {
   const [row] = await db.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId));
   if (!row) throw new AppError('NOT_FOUND', 'Project not found.');
-  return row.settings;
+  return withRankingDefaults(row.settings);
 }

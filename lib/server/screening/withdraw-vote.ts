@@ -8,6 +8,7 @@ import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError } from '@/lib/server/errors/app-error';
 import { parseInput } from '@/lib/server/errors/parse-input';
+import { requestRanking } from '@/lib/server/ranking/request-ranking';
 import { lockStageState, refreshStageState } from './stage-state-store';
 
 /** Undo: withdraw my vote on a record (until a lead resolves it); the record returns to my queue. */
@@ -37,4 +38,6 @@ export async function withdrawVote(actor: Actor, projectId: string, raw: unknown
       before: { referenceId: removed.referenceId, stage: removed.stage, decision: removed.decision, reasonId: removed.reasonId, note: removed.note },
     });
   });
+  // A withdrawn vote may unsettle a record the ranking model learned from.
+  if (input.stage === 'title_abstract') await requestRanking(db, projectId, actor.userId);
 }

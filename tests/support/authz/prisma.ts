@@ -1,5 +1,6 @@
 import { everyMember, type MatrixEntry } from './types';
 
 export const PRISMA_MATRIX: Record<string, MatrixEntry> = {
-  'GET /api/v1/projects/{id}/prisma': { expected: everyMember(200) },
+  // Blind screening is on by default: counts of outcomes would tell a reviewer how co-reviewers voted.
+  'GET /api/v1/projects/{id}/prisma': { expected: { ...everyMember(200), reviewer: 403 } },
 };

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PrismaDownloads } from '@/components/prisma/prisma-downloads';
 import { cardClass } from '@/components/ui/styles';
 import { requireSessionActor } from '@/lib/server/auth/session-actor';
+import { isAppError } from '@/lib/server/errors/app-error';
 import { getPrismaReport } from '@/lib/server/prisma/get-prisma-report';
 
 export const metadata: Metadata = { title: 'PRISMA 2020' };
@@ -9,7 +10,21 @@ export const metadata: Metadata = { title: 'PRISMA 2020' };
 export default async function PrismaPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const actor = await requireSessionActor();
-  const report = await getPrismaReport(actor, projectId);
+  const report = await getPrismaReport(actor, projectId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'FORBIDDEN') return null;
+    throw error;
+  });
+  if (!report) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">PRISMA 2020 flow diagram</h1>
+        <p className={cardClass}>
+          While blind screening is on, the PRISMA counts are shown to leads and viewers only: counts of included and
+          excluded records, read before and after your own vote, would tell you how your co-reviewer voted.
+        </p>
+      </div>
+    );
+  }
   const failing = report.checks.filter((c) => !c.holds);
   return (
     <div className="space-y-6">

@@ -1,5 +1,8 @@
 import 'server-only';
+import { AGREEMENT_OPERATIONS } from './agreement';
 import { FOUNDATION_OPERATIONS } from './foundation';
+import { IMPORT_OPERATIONS } from './imports';
+import { PRISMA_OPERATIONS } from './prisma';
 import { SCREENING_OPERATIONS } from './screening';
 import type { ApiOperation } from './types';
 
@@ -10,4 +13,4 @@ export type { ApiOperation };
  * generated from this list, and a test checks that it names exactly the route
  * handlers that exist.
  */
-export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...SCREENING_OPERATIONS];
+export const API_OPERATIONS: ApiOperation[] = [...FOUNDATION_OPERATIONS, ...SCREENING_OPERATIONS, ...PRISMA_OPERATIONS, ...AGREEMENT_OPERATIONS, ...IMPORT_OPERATIONS];

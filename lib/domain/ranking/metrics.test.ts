@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { recallCurve, relevantReferencesFound, workSavedOverSampling } from './metrics';
+import type { Label } from './types';
+
+// 10 records, includes at positions 1, 3 and 7.
+const sequence: Label[] = [1, 0, 1, 0, 0, 0, 1, 0, 0, 0];
+
+describe('workSavedOverSampling', () => {
+  it('follows Cohen 2006 at the point the recall is reached', () => {
+    // All 3 found after 7 records: (10 - 7) / 10 - 0 = 30%.
+    expect(workSavedOverSampling(sequence, 1)).toBeCloseTo(30, 10);
+    // 95% of 3 needs all 3: 0.3 - 0.05 = 25%.
+    expect(workSavedOverSampling(sequence, 0.95)).toBeCloseTo(25, 10);
+    // 50% of 3 needs 2, found after 3 records: 0.7 - 0.5 = 20%.
+    expect(workSavedOverSampling(sequence, 0.5)).toBeCloseTo(20, 10);
+  });
+
+  it('does not ask for one include too many through floating point (0.95 x 100 = 95.000...01)', () => {
+    const labels: Label[] = [...Array(95).fill(1), 0, ...Array(5).fill(1), ...Array(99).fill(0)];
+    // 95 of 100 found after 95 records out of 200: 105/200 - 0.05 = 47.5%.
+    expect(workSavedOverSampling(labels, 0.95)).toBeCloseTo(47.5, 10);
+  });
+
+  it('is about zero for includes spread evenly (random order)', () => {
+    const labels: Label[] = Array.from({ length: 1000 }, (_, i) => ((i + 1) % 10 === 0 ? 1 : 0));
+    expect(Math.abs(workSavedOverSampling(labels, 0.95))).toBeLessThan(1);
+  });
+
+  it('rejects a sequence without includes', () => {
+    expect(() => workSavedOverSampling([0, 0], 0.95)).toThrow();
+  });
+});
+
+describe('relevantReferencesFound', () => {
+  it('is the share of includes found in the first floor(share x N) records', () => {
+    expect(relevantReferencesFound(sequence, 0.1)).toBeCloseTo(100 / 3, 10);
+    expect(relevantReferencesFound(sequence, 0.5)).toBeCloseTo(200 / 3, 10);
+    expect(relevantReferencesFound(sequence, 0.05)).toBe(0);
+  });
+});
+
+describe('recallCurve', () => {
+  it('counts includes found after each record, from the origin', () => {
+    const curve = recallCurve(sequence);
+    expect(curve).toHaveLength(11);
+    expect(curve[0]).toEqual({ screened: 0, found: 0 });
+    expect(curve[3]).toEqual({ screened: 3, found: 2 });
+    expect(curve[10]).toEqual({ screened: 10, found: 3 });
+  });
+});

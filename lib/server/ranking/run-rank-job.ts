@@ -1,0 +1,31 @@
+import 'server-only';
+import { z } from 'zod';
+import { completeJob } from '@/lib/server/jobs/job-lease';
+import { LeaseLostError, type ClaimedJob, type JobContext } from '@/lib/server/jobs/job-types';
+import { rankProject } from './rank-project';
+
+/** Only title/abstract is ranked; full text orders by the same records' title/abstract relevance. */
+export const ZRankJobPayload = z.object({ stage: z.literal('title_abstract') });
+
+/**
+ * The rank job: retrain and store the new relevance, and mark the job done in
+ * the same transaction as the writes (a worker that lost its lease writes
+ * nothing). It acts for no one, so it checks no role: it only reorders what
+ * the project's members already see. Queued by requestRanking.
+ */
+export async function runRankJob(job: ClaimedJob, { db, heartbeat }: JobContext): Promise<void> {
+  ZRankJobPayload.parse(job.payload);
+  const projectId = job.projectId;
+  if (!projectId) throw new Error(`Rank job ${job.id} has no project`);
+  heartbeat.report({ done: 0, total: 1, message: 'Retraining' });
+  await rankProject(db, projectId, {
+    beforeCommit: async (tx, summary) => {
+      if (heartbeat.isLeaseLost) throw new LeaseLostError(job.id);
+      const message = summary.isSuperseded
+        ? 'A newer ranking was already saved'
+        : `Ranked ${summary.records.toLocaleString('en-GB')} records (${summary.method}) in ${summary.durationMs} ms`;
+      const { estimate: _estimate, ...result } = summary;
+      if (!(await completeJob(tx, job, result, { done: 1, total: 1, message }))) throw new LeaseLostError(job.id);
+    },
+  });
+}
