@@ -13,11 +13,17 @@ async function pageFor(browser: Browser, email: string): Promise<Page> {
  * record's number in its title ("Keyboard study N ..."): the queue's order is
  * the ranking's, which changes as votes arrive, so decisions follow the record.
  */
-async function screenWithKeyboard(page: Page, keyFor: (n: number) => string, count: number) {
+async function screenWithKeyboard(page: Page, keyFor: (n: number) => string, count: number, note?: { record: number; text: string }) {
   for (let i = 0; i < count; i++) {
     const title = (await page.locator('#record-title').textContent()) ?? '';
     const n = Number(/Keyboard study (\d+) /.exec(title)?.[1]);
     expect(n, `a numbered record is shown: ${title}`).toBeGreaterThan(0);
+    if (note?.record === n) {
+      // N focuses the note; clicking the record leaves the field so the keys vote again.
+      await page.keyboard.press('n');
+      await page.getByLabel(/^Note/).fill(note.text);
+      await page.locator('#record-title').click();
+    }
     await page.keyboard.press(keyFor(n));
     // The next record shows at once; wait until this vote is saved before moving on.
     await expect(page.getByTestId('screening-status')).toContainText(`Keyboard study ${n} `);
@@ -46,20 +52,23 @@ test('[SCREENING] two reviewers screen 10 records with the keyboard, disagree on
   const first = await pageFor(browser, DEMO.reviewer1);
   await first.goto(screeningUrl);
   await expect(first.locator('#record-title')).toBeVisible();
-  // Reviewer 1 writes a note on the first record shown, then includes records 1-5 and excludes 6-10.
-  await first.keyboard.press('n');
-  await first.getByLabel(/^Note/).fill('secret note from reviewer one');
-  await first.locator('#record-title').click();
-  await screenWithKeyboard(first, (n) => (n <= 5 ? 'i' : 'e'), 10);
+  // Reviewer 1 includes records 1-5 and excludes 6-10, with a note on record 1 (a future conflict).
+  await screenWithKeyboard(first, (n) => (n <= 5 ? 'i' : 'e'), 10, { record: 1, text: 'secret note from reviewer one' });
 
   const second = await pageFor(browser, DEMO.reviewer2);
   await second.goto(screeningUrl);
   await expect(second.locator('#record-title')).toBeVisible();
   await expect(second.getByText('secret note from reviewer one')).toHaveCount(0);
-  // Blind in every route: reviewer 2 asks the API for the record reviewer 1 annotated.
+  // Blind in every route: reviewer 2 finds the record reviewer 1 annotated and asks the API for it.
   const shown = (await second.locator('#record-title').textContent())!;
-  const detail = await second.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/projects/${projectId}/screening/title_abstract/next`);
+  const found = await second.evaluate(
+    async (url) => (await fetch(url)).json(),
+    `/api/v1/projects/${projectId}/references?q=Keyboard&limit=50`,
+  );
+  const detail = (found.items as { id: string; title: string }[]).find((r) => r.title.startsWith('Keyboard study 1 of'))!;
+  expect(detail, 'record 1 is listed').toBeTruthy();
   const record = await second.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/projects/${projectId}/references/${detail.id}`);
+  expect(record.title).toContain('Keyboard study 1 of');
   expect(record.votes).toBeNull();
   expect(record.states).toBeNull();
   expect(JSON.stringify(record)).not.toContain('secret note');
