@@ -9,7 +9,7 @@ import { ngrams, tokenize } from './tokenize';
 import type { FeatureSet, Label, ModelName, RankOptions, RankResult } from './types';
 
 /** The model used when none is asked for; chosen by `npm run bench:ranking`. */
-export const DEFAULT_MODEL: ModelName = 'nb';
+export const DEFAULT_MODEL: ModelName = 'nb+lr';
 
 /**
  * Ranks the unlabelled records of `features`.

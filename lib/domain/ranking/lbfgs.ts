@@ -92,9 +92,7 @@ export function minimizeLbfgs(objective: Objective, start: Float64Array, options
     const improvement = (value - trialValue) / Math.max(Math.abs(value), 1e-12);
     value = trialValue;
     [gradient, trialGradient] = [trialGradient, gradient];
-    // The first steps from a warm start can be tiny (steepest descent, scaled);
-    // judge stagnation only once curvature pairs exist.
-    if (iteration >= 3 && improvement < relativeTolerance) break;
+    if (improvement < relativeTolerance) break;
   }
   return x;
 }

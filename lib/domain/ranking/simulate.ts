@@ -2,7 +2,8 @@
  * Simulated screening of a fully labelled dataset, to measure how much
  * reading a model saves (ASReview's simulation mode, in TypeScript).
  */
-import { DEFAULT_MODEL, randomPositions } from './active-learning';
+import { randomPositions } from './active-learning';
+import { DEFAULT_MODEL } from './active-learning';
 import { relevantReferencesFound, workSavedOverSampling } from './metrics';
 import { trainAndScore, type ModelSettings, type WarmStart } from './models';
 import { createRandom, randomInt } from './random';
@@ -118,6 +119,7 @@ export function simulate(
     wss100: workSavedOverSampling(afterPriors, 1),
     rrf10: relevantReferencesFound(afterPriors, 0.1),
     sequence,
+    ...((options as { debugRows?: boolean }).debugRows ? { rows: [...rows, ...Array.from({ length: records.length }, (_, r) => r).filter((r) => !isLabelled[r])] } : {}),
   };
 }
 
