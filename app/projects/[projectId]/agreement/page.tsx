@@ -9,7 +9,7 @@ import { OverallTable } from '@/components/agreement/overall-table';
 import { PairMatrix } from '@/components/agreement/pair-matrix';
 import { PairsTable } from '@/components/agreement/pairs-table';
 import { RefreshControls } from '@/components/agreement/refresh-controls';
-import { StageSwitch } from '@/components/agreement/stage-switch';
+import { StageSwitch } from '@/components/ui/stage-switch';
 import { cardClass, secondaryButtonClass } from '@/components/ui/styles';
 import { getScreeningAgreement } from '@/lib/server/agreement/get-screening-agreement';
 import { requireSessionActor } from '@/lib/server/auth/session-actor';
@@ -65,7 +65,7 @@ export default async function AgreementPage({
           They measure the independent votes: a lead resolving a conflict does not change them; a reviewer changing their own vote does.
         </p>
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <StageSwitch projectId={projectId} current={stage} />
+          <StageSwitch basePath={`/projects/${projectId}/agreement`} current={stage} />
           <RefreshControls generatedAt={report.generatedAt} />
         </div>
       </header>

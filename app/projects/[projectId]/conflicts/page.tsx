@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ConflictsBoard } from '@/components/conflicts/conflicts-board';
+import { StageSwitch } from '@/components/ui/stage-switch';
 import { cardClass } from '@/components/ui/styles';
 import { can } from '@/lib/domain/access/permissions';
 import type { Stage } from '@/lib/domain/screening';
@@ -12,10 +12,7 @@ import { resolveAction } from './actions';
 
 export const metadata: Metadata = { title: 'Conflicts' };
 
-const STAGES: { stage: Stage; label: string }[] = [
-  { stage: 'title_abstract', label: 'Title/abstract' },
-  { stage: 'full_text', label: 'Full text' },
-];
+
 
 export default async function ConflictsPage({
   params,
@@ -40,18 +37,7 @@ export default async function ConflictsPage({
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Conflicts</h1>
-      <nav aria-label="Stage" className="flex gap-2">
-        {STAGES.map((s) => (
-          <Link
-            key={s.stage}
-            href={`/projects/${projectId}/conflicts?stage=${s.stage}`}
-            aria-current={s.stage === stage ? 'page' : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm ${s.stage === stage ? 'bg-brand-600 text-white' : 'border border-slate-300 bg-white text-slate-800'}`}
-          >
-            {s.label}
-          </Link>
-        ))}
-      </nav>
+      <StageSwitch basePath={`/projects/${projectId}/conflicts`} current={stage} />
       <ConflictsBoard
         key={stage}
         stage={stage}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ProgressStageSwitch } from '@/components/ranking/progress-stage-switch';
+import { StageSwitch } from '@/components/ui/stage-switch';
 import { RankingStatus } from '@/components/ranking/ranking-status';
 import { RecallCurveChart } from '@/components/ranking/recall-curve-chart';
 import { StoppingEstimate } from '@/components/ranking/stopping-estimate';
@@ -44,7 +44,7 @@ export default async function ScreeningProgressPage({
             Back to {STAGE_NAMES[stage]}
           </Link>
         </p>
-        <ProgressStageSwitch projectId={projectId} current={stage} />
+        <StageSwitch basePath={`/projects/${projectId}/screening/progress`} current={stage} />
       </header>
 
       <section aria-labelledby="counts-heading" className={cardClass}>

@@ -5,8 +5,11 @@ const STAGES = [
   { stage: 'full_text', label: 'Full text' },
 ] as const;
 
-/** Links between the progress of the two screening stages; the current one is marked for assistive technology. */
-export function ProgressStageSwitch({ projectId, current }: { projectId: string; current: 'title_abstract' | 'full_text' }) {
+/**
+ * Links between the two screening stages of one page (`basePath?stage=`);
+ * the current one is marked for assistive technology.
+ */
+export function StageSwitch({ basePath, current }: { basePath: string; current: 'title_abstract' | 'full_text' }) {
   return (
     <nav aria-label="Screening stage">
       <ul className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
@@ -15,7 +18,7 @@ export function ProgressStageSwitch({ projectId, current }: { projectId: string;
           return (
             <li key={stage}>
               <Link
-                href={`/projects/${projectId}/screening/progress?stage=${stage}`}
+                href={`${basePath}?stage=${stage}`}
                 aria-current={isCurrent ? 'page' : undefined}
                 className={`block rounded px-3 py-1.5 ${isCurrent ? 'bg-brand-600 font-medium text-white' : 'text-slate-700 hover:bg-slate-100'}`}
               >
