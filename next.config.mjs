@@ -18,6 +18,8 @@ const contentSecurityPolicy = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR lets two checkouts' builds (e.g. parallel e2e runs) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships a 20 MB wasm and argon2 a native addon: load them from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'unpdf'],
   poweredByHeader: false,

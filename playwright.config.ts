@@ -10,7 +10,7 @@ const dataDir = process.env.E2E_PGLITE_DIR ?? join(tmpdir(), `tandem-e2e-${proce
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,

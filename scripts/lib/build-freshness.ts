@@ -16,9 +16,9 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Why a build is needed (missing or older than the sources), or null when .next is fresh. */
+/** Why a build is needed (missing or older than the sources), or null when the build folder (.next, or NEXT_DIST_DIR) is fresh. */
 export function isBuildStale(root: string): string | null {
-  const buildId = join(root, '.next', 'BUILD_ID');
+  const buildId = join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return 'no build yet';
   const builtAt = statSync(buildId).mtimeMs;
   const sources = [...SOURCE_DIRS, ...SOURCE_FILES].map((p) => newestMtime(join(root, p)));
