@@ -3,16 +3,13 @@
  * separated by blank lines, tags are padded to four characters, and long values
  * wrap onto lines indented by six spaces.
  */
-import { ReferenceParseError } from './errors';
-import { lineParser } from './lines';
-import { emitReference, firstText, RawFields } from './normalize';
+import { firstText, type RawFields } from './normalize';
+import { blankSeparatedRecordParser } from './tagged-records';
 import type { FormatParser, RecordSink } from './types';
 
 // The tag and its padding fill four columns, then "- ". Some non-PubMed
 // exporters (ERIC) pad a four-letter tag with one more space: "ISSN - ".
 const TAG_LINE = /^([A-Z][A-Z0-9]{1,3}) *-(?: (.*))?$/;
-
-type OpenRecord = { startLine: number; fields: RawFields; lastTag: string | null };
 
 /** Parses a MEDLINE tag line; null when the line is not one. */
 export function matchMedlineTag(text: string): { tag: string; value: string } | null {
@@ -24,38 +21,17 @@ export function matchMedlineTag(text: string): { tag: string; value: string } | 
 
 /** A MEDLINE parser writing into `sink`; see FormatParser. */
 export function createMedlineParser(sink: RecordSink): FormatParser {
-  let current: OpenRecord | null = null;
-  let count = 0;
-
-  const close = () => {
-    if (!current) return;
-    count++;
-    emitReference(sink, current.startLine, medlineDraft(current.fields));
-    current = null;
-  };
-
-  return lineParser({
-    line(text, number) {
-      if (text.trim() === '') {
-        close();
-        return;
-      }
-      const tagged = /^\s/.test(text) ? null : matchMedlineTag(text);
-      if (tagged) {
-        // A PMID always opens a record, even if the blank line before it is missing.
-        if (current && tagged.tag === 'PMID' && current.fields.has('PMID')) close();
-        if (!current) current = { startLine: number, fields: new RawFields(), lastTag: null };
-        current.fields.add(tagged.tag, tagged.value);
-        current.lastTag = tagged.tag;
-        return;
-      }
-      // Wrapped text: MEDLINE breaks lines at word boundaries, so rejoin with a space.
-      if (current && current.lastTag) current.fields.appendToLast(current.lastTag, text.trim(), ' ');
+  return blankSeparatedRecordParser(sink, {
+    format: 'medline',
+    // A PMID always opens a record, even if the blank line before it is missing.
+    opener: 'PMID',
+    matchTag: (text) => (/^\s/.test(text) ? null : matchMedlineTag(text)),
+    // Wrapped text: MEDLINE breaks lines at word boundaries, so rejoin with a space.
+    continueRecord(record, text) {
+      record.fields.appendToLast(record.lastTag!, text.trim(), ' ');
     },
-    end(lastLine) {
-      close();
-      if (count === 0) throw new ReferenceParseError('medline', lastLine, 'no MEDLINE records found (no "PMID- " or tag lines)');
-    },
+    toDraft: medlineDraft,
+    noRecords: 'no MEDLINE records found (no "PMID- " or tag lines)',
   });
 }
 

@@ -2,9 +2,8 @@
  * RIS ("TY  - JOUR" ... "ER  - "), as written by Ovid, Embase, Scopus, Web of
  * Science, ProQuest, Lens, EndNote, Zotero, Rayyan and others.
  */
-import { ReferenceParseError } from './errors';
-import { lineParser } from './lines';
-import { emitReference, firstText, isPubmedDatabase, joinPages, RawFields } from './normalize';
+import { firstText, isPubmedDatabase, joinPages, type RawFields } from './normalize';
+import { delimitedRecordParser } from './tagged-records';
 import type { FormatParser, RecordSink } from './types';
 
 // Exactly two spaces before the dash: a looser pattern would take abstract lines
@@ -15,61 +14,25 @@ const TAG_LINE = /^([A-Z][A-Z0-9])  -(?:[ \t](.*))?$/;
 // is a new item (Rayyan and EndNote write one keyword or name per line, asreview issue 992).
 const LIST_TAGS = new Set(['KW', 'AU', 'A1', 'A2', 'A3', 'A4']);
 
-type OpenRecord = { startLine: number; fields: RawFields; lastTag: string | null };
-
 /** A RIS parser writing into `sink`; see FormatParser. */
 export function createRisParser(sink: RecordSink): FormatParser {
-  let current: OpenRecord | null = null;
-  let count = 0;
-
-  const close = (record: OpenRecord) => {
-    count++;
-    emitReference(sink, record.startLine, risDraft(record.fields));
-  };
-
-  return lineParser({
-    line(text, number) {
+  return delimitedRecordParser(sink, {
+    format: 'ris',
+    opener: 'TY',
+    closerName: 'ER tag',
+    matchTag(text) {
       const match = TAG_LINE.exec(text);
-      if (match) {
-        const tag = match[1];
-        const value = (match[2] ?? '').trim();
-        if (tag === 'TY') {
-          if (current) {
-            sink.warnings.push({
-              line: number,
-              message: `record starting at line ${current.startLine} has no ER tag; the TY at line ${number} starts a new record`,
-            });
-            close(current);
-          }
-          current = { startLine: number, fields: new RawFields(), lastTag: 'TY' };
-          current.fields.add('TY', value);
-        } else if (tag === 'ER') {
-          if (current) close(current);
-          current = null;
-        } else if (current) {
-          current.fields.add(tag, value);
-          current.lastTag = tag;
-        }
-        // A tag outside a record (Ovid's "NL" after ER) belongs to no record: skipped.
-        return;
-      }
+      return match ? { tag: match[1], value: (match[2] ?? '').trim() } : null;
+    },
+    // Junk between records (Ovid's "1.", "Record #1 of 2") never reaches here:
+    // it comes after ER, when no record is open.
+    continueRecord(record, text) {
       const continuation = text.trim();
-      if (!current || continuation === '' || current.lastTag === null) return;
-      // Junk between records (Ovid's "1.", "Record #1 of 2") never reaches here
-      // because it comes after ER, when no record is open.
-      if (LIST_TAGS.has(current.lastTag)) current.fields.add(current.lastTag, continuation);
-      else current.fields.appendToLast(current.lastTag, continuation, '\n');
+      if (LIST_TAGS.has(record.lastTag!)) record.fields.add(record.lastTag!, continuation);
+      else record.fields.appendToLast(record.lastTag!, continuation, '\n');
     },
-    end(lastLine) {
-      if (current) {
-        throw new ReferenceParseError(
-          'ris',
-          lastLine,
-          `record starting at line ${current.startLine} has no ER tag (file cut off?)`,
-        );
-      }
-      if (count === 0) throw new ReferenceParseError('ris', lastLine, 'no RIS records found (no "TY  - " line)');
-    },
+    toDraft: risDraft,
+    noRecords: 'no RIS records found (no "TY  - " line)',
   });
 }
 

@@ -3,66 +3,29 @@
  * Science", "PT J", "AU Parkes-Loach, PS", "ER", "EF"): two-letter tags, one
  * space, values continued on lines indented by three spaces.
  */
-import { ReferenceParseError } from './errors';
-import { lineParser } from './lines';
-import { emitReference, firstText, joinPages, RawFields } from './normalize';
+import { firstText, joinPages, type RawFields } from './normalize';
+import { delimitedRecordParser } from './tagged-records';
 import type { FormatParser, RecordSink } from './types';
 
 const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
 
-type OpenRecord = { startLine: number; fields: RawFields; lastTag: string | null };
-
 /** A Web of Science tagged-text parser writing into `sink`; see FormatParser. */
 export function createWosParser(sink: RecordSink): FormatParser {
-  let current: OpenRecord | null = null;
-  let count = 0;
-
-  const close = (record: OpenRecord) => {
-    count++;
-    emitReference(sink, record.startLine, wosDraft(record.fields));
-  };
-
-  return lineParser({
-    line(text, number) {
+  return delimitedRecordParser(sink, {
+    format: 'wos',
+    opener: 'PT',
+    closerName: 'ER line',
+    matchTag(text) {
       const match = /^\s/.test(text) ? null : TAG_LINE.exec(text.trimEnd());
-      if (match) {
-        const tag = match[1];
-        const value = (match[2] ?? '').trim();
-        if (tag === 'PT') {
-          if (current) {
-            sink.warnings.push({
-              line: number,
-              message: `record starting at line ${current.startLine} has no ER line; the PT at line ${number} starts a new record`,
-            });
-            close(current);
-          }
-          current = { startLine: number, fields: new RawFields(), lastTag: 'PT' };
-          current.fields.add('PT', value);
-        } else if (tag === 'ER') {
-          if (current) close(current);
-          current = null;
-        } else if (current) {
-          current.fields.add(tag, value);
-          current.lastTag = tag;
-        }
-        // FN, VR and EF sit outside records and carry no bibliographic data.
-        return;
-      }
-      const continuation = text.trim();
-      // Each continuation line is kept as its own value: for AU, AF and CR it is a
-      // new item, for TI and AB the mapping below joins the pieces with spaces.
-      if (current && current.lastTag && continuation !== '') current.fields.add(current.lastTag, continuation);
+      return match ? { tag: match[1], value: (match[2] ?? '').trim() } : null;
     },
-    end(lastLine) {
-      if (current) {
-        throw new ReferenceParseError(
-          'wos',
-          lastLine,
-          `record starting at line ${current.startLine} has no ER line (file cut off?)`,
-        );
-      }
-      if (count === 0) throw new ReferenceParseError('wos', lastLine, 'no Web of Science records found (no "PT " line)');
+    // Each continuation line is kept as its own value: for AU, AF and CR it is a
+    // new item, for TI and AB the mapping below joins the pieces with spaces.
+    continueRecord(record, text) {
+      record.fields.add(record.lastTag!, text.trim());
     },
+    toDraft: wosDraft,
+    noRecords: 'no Web of Science records found (no "PT " line)',
   });
 }
 
