@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/domain/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases; 5 s is too tight on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
