@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { OWNER_STATE } from './support/accounts';
 
-test.use({ storageState: 'test-results/.auth/owner.json' });
+test.use({ storageState: OWNER_STATE });
 
 type StatSummary = { value: number | null; reason?: string };
 type Report = {

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { OWNER_STATE } from './support/accounts';
 
-test.use({ storageState: 'test-results/.auth/owner.json' });
+test.use({ storageState: OWNER_STATE });
 
 test('[DEMO] the seeded review is there with its team and references', async ({ page }) => {
   await page.goto('/projects');

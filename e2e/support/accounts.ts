@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+
+/** The demo owner's saved session, written by auth.setup.ts inside this run's output folder. */
+export const OWNER_STATE = join(process.env.E2E_OUTPUT_DIR ?? 'test-results', '.auth', 'owner.json');
 
 export const DEMO_PASSWORD = 'tandem-demo-2026';
 export const DEMO = {
