@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditEvents, rankingRuns, referenceRelevance, screeningStates, votes } from '@/db/schema';
 import { seedProject } from '@/db/seed/factories';
 import { seedScreenableReferences } from '@/db/seed/screening-factories';
+import { DEFAULT_MODEL } from '@/lib/domain/ranking';
 import { drainJobs } from '@/lib/server/jobs/job-runner';
 import { getRankingProgress } from '@/lib/server/ranking/get-ranking-progress';
 import { clearDecodedFeatures } from '@/lib/server/ranking/load-ranking-features';
@@ -32,7 +33,7 @@ describe('[RANKING] the rank job', () => {
     expect((await rankJobs(s.projectId)).map((j) => j.status)).toEqual(['succeeded']);
 
     const [run] = await db().select().from(rankingRuns).where(eq(rankingRuns.projectId, s.projectId));
-    expect(run).toMatchObject({ method: 'model', model: 'nb+lr', includes: 1, excludes: 1, records: TOPICS.length });
+    expect(run).toMatchObject({ method: 'model', model: DEFAULT_MODEL, includes: 1, excludes: 1, records: TOPICS.length });
     expect(run.timings.featureSource).toBe('built');
     const queue = await getScreeningQueue(as(r2), s.projectId, ta, { limit: 3 });
     expect(queue[0].id).toBe(s.id.obvious);
@@ -138,6 +139,9 @@ describe('[RANKING] the rank job', () => {
     });
     expect((await rankJobs(s.projectId)).length).toBe(1);
     await drainJobs(db(), { projectId: s.projectId });
+    // "reminders" is stored stemmed ("reminder"); both records that contain it come first, by the terms, not at random.
+    const [run] = await db().select().from(rankingRuns).where(eq(rankingRuns.projectId, s.projectId));
+    expect(run).toMatchObject({ method: 'highlight', model: null });
     const queue = await getScreeningQueue(as(s.reviewers[0]), s.projectId, ta, { limit: 2 });
     expect(queue.map((r) => r.id).sort()).toEqual([s.id.inc, s.id.obvious].sort());
   });

@@ -53,6 +53,19 @@ describe('rankRecords', () => {
     expect(result.method).toBe('highlight');
     expect(result.order.slice(0, 2).sort()).toEqual(['soil-2', 'soil-3']);
   });
+
+  it('matches highlight terms in any inflection against stemmed features', () => {
+    // Features are stemmed by default ("reminders" -> column "reminder"); the term is written as the user typed it.
+    const stemmed = buildFeatures(docs);
+    expect(stemmed.terms).toContain('reminder');
+    expect(stemmed.terms).not.toContain('reminders');
+    for (const term of ['Reminders', 'reminder']) {
+      const result = rankRecords(stemmed, new Map(), { seed: 4, highlightTerms: [term] });
+      expect(result.method).toBe('highlight');
+      expect(result.order.slice(0, 2).sort()).toEqual(['inc-1', 'obvious']);
+      expect(result.scores.get('soil-2')).toBe(0);
+    }
+  });
 });
 
 describe('createRandom', () => {

@@ -9,7 +9,7 @@ import { ngrams, tokenize } from './tokenize';
 import type { FeatureSet, Label, ModelName, RankOptions, RankResult } from './types';
 
 /** The model used when none is asked for; chosen by `npm run bench:ranking`. */
-export const DEFAULT_MODEL: ModelName = 'nb+lr';
+export const DEFAULT_MODEL: ModelName = 'nb';
 
 /**
  * Ranks the unlabelled records of `features`.
@@ -78,16 +78,20 @@ export function randomPositions(count: number, seed: number): Int32Array {
 
 /**
  * Sum of each record's TF-IDF weight on the highlight terms' n-grams. Terms
- * are tokenised like the records; a term kept out of the vocabulary (e.g. in
- * fewer than two records) cannot match.
+ * are tokenised like the records, stemmed and as written (a FeatureSet does
+ * not say whether its n-grams were stemmed; buildFeatures stems by default,
+ * so "reminders" must match the column "reminder"). A term kept out of the
+ * vocabulary (e.g. in fewer than two records) cannot match.
  */
 export function highlightScores(features: FeatureSet, highlightTerms: readonly string[]): Float64Array {
   const scores = new Float64Array(features.ids.length);
   const wanted = new Set<string>();
   for (const term of highlightTerms) {
-    const tokens = tokenize(term);
-    // A phrase matches as its bigrams; a single word as itself.
-    for (const gram of tokens.length > 1 ? ngrams(tokens, 2).slice(tokens.length) : tokens) wanted.add(gram);
+    for (const stem of [true, false]) {
+      const tokens = tokenize(term, { stem });
+      // A phrase matches as its bigrams; a single word as itself.
+      for (const gram of tokens.length > 1 ? ngrams(tokens, 2).slice(tokens.length) : tokens) wanted.add(gram);
+    }
   }
   if (wanted.size === 0) return scores;
   const columns = new Set<number>();

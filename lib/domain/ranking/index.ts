@@ -8,7 +8,14 @@ export { tokenize, ngrams, STOP_WORDS } from './tokenize';
 export { rankRecords, highlightScores, DEFAULT_MODEL } from './active-learning';
 export { trainAndScore, DEFAULT_SETTINGS, type ModelSettings } from './models';
 export { simulate, cleanForSimulation, type CleaningReport } from './simulate';
-export { workSavedOverSampling, relevantReferencesFound, recallCurve, type RecallPoint } from './metrics';
+export {
+  workSavedOverSampling,
+  relevantReferencesFound,
+  pooledWorkSavedOverSampling,
+  pooledRelevantReferencesFound,
+  recallCurve,
+  type RecallPoint,
+} from './metrics';
 export {
   estimateStopping,
   stoppingPValue,

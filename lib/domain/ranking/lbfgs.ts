@@ -92,7 +92,9 @@ export function minimizeLbfgs(objective: Objective, start: Float64Array, options
     const improvement = (value - trialValue) / Math.max(Math.abs(value), 1e-12);
     value = trialValue;
     [gradient, trialGradient] = [trialGradient, gradient];
-    if (improvement < relativeTolerance) break;
+    // The first steps from a warm start can be tiny (steepest descent, scaled);
+    // judge stagnation only once curvature pairs exist.
+    if (iteration >= 3 && improvement < relativeTolerance) break;
   }
   return x;
 }

@@ -65,3 +65,59 @@ export function recallCurve(labels: readonly Label[]): RecallPoint[] {
   });
   return points;
 }
+
+/**
+ * WSS as the ASReview simulation study of 2020 computed it (ASReview v0.9.3,
+ * `asreview.analysis.Analysis.wss` via asreview-statistics 0.3), for one or
+ * several runs of the same dataset, each given as its labels in screening
+ * order AFTER the prior-knowledge records (which that code leaves out of both
+ * counts, as `workSavedOverSampling` does here):
+ *
+ *   y_i = mean over runs of (includes in the first i + 1 records) / includes
+ *   x_i = i / N                       (i, not i + 1: one record fewer than screened)
+ *   WSS@r = y_i - x_i at the first i with y_i >= r
+ *
+ * Two differences from Cohen's definition in `workSavedOverSampling`: the
+ * recall actually reached counts instead of r (with 99 includes, 95 found is
+ * 95.96%, worth ~1 point), and with several runs the curves are averaged
+ * BEFORE the threshold is applied ("pre-averaging", as the study's footnote
+ * says), instead of averaging each run's WSS. In percent.
+ */
+export function pooledWorkSavedOverSampling(runs: readonly (readonly Label[])[], recall: number): number {
+  const curve = meanRecallCurve(runs);
+  for (let i = 0; i < curve.length; i++) {
+    if (curve[i] >= recall - 1e-8) return 100 * (curve[i] - i / curve.length);
+  }
+  throw new Error('unreachable: the mean recall reaches 1 at the end');
+}
+
+/**
+ * RRF as ASReview v0.9.3 computed it (see `pooledWorkSavedOverSampling`):
+ * the mean recall y_i at the first i with i / N >= share, i.e. after
+ * ceil(share x N) + 1 records. In percent.
+ */
+export function pooledRelevantReferencesFound(runs: readonly (readonly Label[])[], share: number): number {
+  const curve = meanRecallCurve(runs);
+  for (let i = 0; i < curve.length; i++) {
+    if (i / curve.length >= share - 1e-8) return 100 * curve[i];
+  }
+  return 100 * curve[curve.length - 1];
+}
+
+/** Mean over runs of the recall after each record (runs of equal length and include count). */
+function meanRecallCurve(runs: readonly (readonly Label[])[]): Float64Array {
+  if (runs.length === 0) throw new Error('Need at least one run');
+  const n = runs[0].length;
+  const curve = new Float64Array(n);
+  for (const labels of runs) {
+    if (labels.length !== n) throw new Error('Runs to pool must have the same length');
+    const includes = countIncludes(labels);
+    if (includes === 0) throw new Error('WSS needs at least one include');
+    let found = 0;
+    for (let i = 0; i < n; i++) {
+      found += labels[i];
+      curve[i] += found / includes / runs.length;
+    }
+  }
+  return curve;
+}

@@ -1,43 +1,66 @@
 /**
  * One entry point for every classifier: train on the labelled rows, score all
  * rows. Class balancing is decided here, per model, because what helps one
- * learner (heavy include up-weighting for Naive Bayes) hurts another.
+ * learner (very heavy include weighting for Naive Bayes) hurts another.
  */
 import { classWeights, doubleBalanceWeights } from './balance';
 import { trainLogistic } from './logistic';
-import { trainNaiveBayes } from './naive-bayes';
+import { trainNaiveBayes, type ClassSums } from './naive-bayes';
 import { createRandom, type Random } from './random';
 import { scoreAll, type TrainingSet } from './sparse';
 import { trainSvm } from './svm';
 import type { FeatureSet, Label, LinearModel, ModelName } from './types';
 
-/** Hyper-parameters; the defaults were chosen with `npm run bench:ranking`. */
+/**
+ * Hyper-parameters. The defaults were chosen with `npm run bench:ranking`
+ * and the exploratory runs described in README.md of this folder.
+ */
 export type ModelSettings = {
+  /** Naive Bayes smoothing (on TF-IDF weights). */
   nbAlpha: number;
-  lrC: number;
-  svmC: number;
   /**
-   * Include weight = (excludes / includes) ^ balancePower: 1 gives both
-   * classes equal total weight (scikit-learn's 'balanced'), 0 none.
+   * Naive Bayes include weight beyond balance: each include weighs
+   * nbIncludeBoost * (excludes / includes). See README.md for why 30.
    */
-  balancePower: number;
-  /** Multiplies the include weight: above 1 favours includes beyond balance. */
-  balanceFactor: number;
-  /** 'weights': the deterministic weights above; 'double': ASReview's resampling. */
+  nbIncludeBoost: number;
+  /** Logistic regression: inverse L2 strength. */
+  lrC: number;
+  /** Linear SVM: loss penalty. */
+  svmC: number;
+  /** LR and SVM include weight = (excludes / includes) ^ this; 1 = fully balanced. */
+  discriminativeBalancePower: number;
+  /**
+   * 'weights': the deterministic class weights above. 'double': ASReview's
+   * resampling (kept to reproduce ASReview's Naive Bayes as a baseline).
+   */
   balance: 'weights' | 'double';
-  nbFactors?: number[];
-  nbLengthNeutral?: boolean;
-  nbCombine?: 'mean' | 'max' | 'rankmean' | 'rankmax';
-  nbBackground?: number;
-  nbLengthPenalty?: number;
 };
 
-export const DEFAULT_SETTINGS: ModelSettings = { nbAlpha: 4, lrC: 10, svmC: 0.5, balancePower: 1, balanceFactor: 1, balance: 'weights' };
+export const DEFAULT_SETTINGS: ModelSettings = {
+  nbAlpha: 3,
+  nbIncludeBoost: 30,
+  lrC: 1,
+  svmC: 0.1,
+  discriminativeBalancePower: 0.5,
+  balance: 'weights',
+};
 
-/** Models kept between retrains so that iterative solvers start near the optimum. */
-export type WarmStart = { logistic?: LinearModel };
+/**
+ * State kept between retrains on a growing label list (a simulation): LR starts
+ * from its last optimum, NB adds only the new rows to its class totals. The
+ * rows passed next time must extend the rows of the previous call.
+ */
+export type WarmStart = { logistic?: LinearModel; naiveBayes?: ClassSums };
 
 export type ScoreOutput = { scores: Float64Array; warmStart: WarmStart };
+
+export type TrainOptions = {
+  settings?: Partial<ModelSettings>;
+  warmStart?: WarmStart;
+  seed?: number;
+  /** Random stream for 'double' balance; by default derived from seed and label count. */
+  random?: Random;
+};
 
 /**
  * Trains `model` on the labelled rows and scores every row (higher = more
@@ -48,37 +71,47 @@ export function trainAndScore(
   rows: readonly number[],
   labels: readonly Label[],
   model: ModelName,
-  options: { settings?: Partial<ModelSettings>; warmStart?: WarmStart; seed?: number; random?: Random } = {},
+  options: TrainOptions = {},
 ): ScoreOutput {
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
-  let includes = 0;
-  for (const label of labels) includes += label;
-  const excludes = labels.length - includes;
-  if (includes === 0 || excludes === 0) throw new Error('Training needs at least one include and one exclude');
-  const weights =
-    settings.balance === 'double'
-      ? doubleBalanceWeights(labels, options.random ?? createRandom((options.seed ?? 0) + labels.length))
-      : classWeights(labels, settings.balanceFactor, settings.balancePower);
-  const training: TrainingSet = { rows, labels, weights };
+  const includes = labels.reduce<number>((sum, label) => sum + label, 0);
+  if (includes === 0 || includes === labels.length) {
+    throw new Error('Training needs at least one include and one exclude');
+  }
+  const training = (isNaiveBayes: boolean): TrainingSet => {
+    if (settings.balance === 'double') {
+      const random = options.random ?? createRandom((options.seed ?? 0) + labels.length);
+      return { rows, labels, weights: doubleBalanceWeights(labels, random) };
+    }
+    const weights = isNaiveBayes
+      ? classWeights(labels, settings.nbIncludeBoost, 1)
+      : classWeights(labels, 1, settings.discriminativeBalancePower);
+    return { rows, labels, weights };
+  };
 
   switch (model) {
-    case 'nb':
-      if (settings.nbFactors) {
-        const sets = settings.nbFactors.map((f) => trainAndScore(features, rows, labels, 'nb', { ...options, settings: { ...options.settings, nbFactors: undefined, balanceFactor: f } }).scores);
-        const combined = settings.nbCombine === 'max' ? maxOfStandardised(sets) : settings.nbCombine === 'rankmean' ? rankCombine(sets, false) : settings.nbCombine === 'rankmax' ? rankCombine(sets, true) : meanOfStandardised(sets);
-        return { scores: combined, warmStart: {} };
-      }
-      return { scores: scoreAll(features, trainNaiveBayes(features, training, { alpha: settings.nbAlpha, lengthNeutral: settings.nbLengthNeutral, backgroundWeight: settings.nbBackground, lengthPenalty: settings.nbLengthPenalty })), warmStart: {} };
+    case 'nb': {
+      const nb = trainNaiveBayes(features, training(true), {
+        alpha: settings.nbAlpha,
+        classSums: options.warmStart?.naiveBayes,
+      });
+      return { scores: scoreAll(features, nb.model), warmStart: { naiveBayes: nb.classSums } };
+    }
     case 'lr': {
-      const logistic = trainLogistic(features, training, { c: settings.lrC, warmStart: options.warmStart?.logistic });
+      const logistic = trainLogistic(features, training(false), {
+        c: settings.lrC,
+        warmStart: options.warmStart?.logistic,
+      });
       return { scores: scoreAll(features, logistic), warmStart: { logistic } };
     }
-    case 'svm':
-      return { scores: scoreAll(features, trainSvm(features, training, { c: settings.svmC, seed: options.seed })), warmStart: {} };
+    case 'svm': {
+      const svm = trainSvm(features, training(false), { c: settings.svmC, seed: options.seed });
+      return { scores: scoreAll(features, svm), warmStart: {} };
+    }
     case 'nb+lr': {
       const nb = trainAndScore(features, rows, labels, 'nb', options);
       const lr = trainAndScore(features, rows, labels, 'lr', options);
-      return { scores: meanOfStandardised([nb.scores, lr.scores]), warmStart: lr.warmStart };
+      return { scores: meanOfStandardised([nb.scores, lr.scores]), warmStart: { ...nb.warmStart, ...lr.warmStart } };
     }
   }
 }
@@ -98,29 +131,6 @@ export function meanOfStandardised(scoreSets: readonly Float64Array[]): Float64A
     for (let i = 0; i < n; i++) variance += (scores[i] - mean) ** 2;
     const sd = Math.sqrt(variance / n) || 1;
     for (let i = 0; i < n; i++) out[i] += (scores[i] - mean) / sd / scoreSets.length;
-  }
-  return out;
-}
-
-export function maxOfStandardised(scoreSets: readonly Float64Array[]): Float64Array {
-  const n = scoreSets[0].length;
-  const out = new Float64Array(n).fill(-Infinity);
-  for (const scores of scoreSets) {
-    const z = meanOfStandardised([scores]);
-    for (let i = 0; i < n; i++) out[i] = Math.max(out[i], z[i]);
-  }
-  return out;
-}
-
-export function rankCombine(scoreSets: readonly Float64Array[], useMax: boolean): Float64Array {
-  const n = scoreSets[0].length;
-  const out = new Float64Array(n).fill(useMax ? -Infinity : 0);
-  for (const scores of scoreSets) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
-    order.forEach((row, rank) => {
-      const p = rank / n;
-      out[row] = useMax ? Math.max(out[row], p) : out[row] + p / scoreSets.length;
-    });
   }
   return out;
 }

@@ -16,7 +16,7 @@ const docs = [
 
 describe('buildFeatures', () => {
   it('keeps unigrams and bigrams found in at least two records', () => {
-    const features = buildFeatures(docs);
+    const features = buildFeatures(docs, { stem: false, maxDocumentShare: 1 });
     expect(features.ids).toEqual(['a', 'b', 'c']);
     // "nudging" (a, b), "doctors" (a only: dropped), "reminders" (b, c), "patients" (b only, twice in one record: dropped)
     expect(new Set(features.terms)).toEqual(new Set(['nudging', 'reminders']));
@@ -24,7 +24,7 @@ describe('buildFeatures', () => {
   });
 
   it('weights by sublinear tf times smoothed idf and L2-normalises each row', () => {
-    const features = buildFeatures(docs, { minDocumentFrequency: 1 });
+    const features = buildFeatures(docs, { minDocumentFrequency: 1, stem: false, maxDocumentShare: 1 });
     const a = row(features, 0);
     const idf = (df: number) => Math.log(4 / (1 + df)) + 1;
     // In record a: nudging x3 (df 2), doctors x2 (df 1), "nudging doctors" x2 (df 1), guidelines, works ...
@@ -37,6 +37,17 @@ describe('buildFeatures', () => {
     expect(a.has('nudging doctors')).toBe(true);
     // No bigram spans title and abstract ("doctors nudging" would).
     expect(a.has('doctors nudging')).toBe(false);
+  });
+
+  it('stems by default and drops n-grams in more than half of the records', () => {
+    const features = buildFeatures([
+      ...docs,
+      { id: 'd', title: 'Nudges in schools', abstract: 'Rain.' },
+      { id: 'e', title: 'Rivers', abstract: 'Fish.' },
+    ]);
+    // "nudging"/"nudges" -> "nudg" in 3 of 5 records (> 50%): dropped;
+    // "reminders" -> "reminder" in 2 of 5: kept.
+    expect(features.terms).toEqual(['reminder']);
   });
 
   it('drops terms in nearly every record and leaves an empty record as a zero row', () => {

@@ -8,23 +8,25 @@ import type { FeatureOptions, FeatureSet, RankingDoc } from './types';
 
 /**
  * Builds L2-normalised TF-IDF vectors of unigrams and bigrams from each
- * record's title and abstract.
+ * record's title and abstract (tokenised apart, so no bigram spans the two).
  *
  * Weighting (as scikit-learn's TfidfVectorizer with sublinear_tf=True,
  * smooth_idf=True, norm='l2'):
  *   tf'  = 1 + ln(count)                       (a term said 10 times is not 10x as telling)
  *   idf  = ln((1 + nDocs) / (1 + df)) + 1
  *   x    = tf' * idf, then x / ||x||_2         (long abstracts do not dominate)
- * N-grams in fewer than `minDocumentFrequency` records (default 2) or in more
- * than `maxDocumentShare` of them (default 0.95) are dropped.
+ * N-grams in fewer than `minDocumentFrequency` records (default 2: typos and
+ * one-off words cannot generalise) or in more than `maxDocumentShare` of them
+ * (default 0.5: the search topic's own words say nothing about eligibility)
+ * are dropped. Words are lightly stemmed by default (see `stem`).
  */
 export function buildFeatures(docs: readonly RankingDoc[], options: FeatureOptions = {}): FeatureSet {
   const minDf = options.minDocumentFrequency ?? 2;
-  const maxDf = Math.floor((options.maxDocumentShare ?? 0.95) * docs.length);
+  const maxDf = Math.floor((options.maxDocumentShare ?? 0.5) * docs.length);
   const maxN = options.maxNgram ?? 2;
   const isSublinear = options.sublinearTf ?? true;
   const titleWeight = options.titleWeight ?? 1;
-  const tokenOptions = { keepNumbers: options.keepNumbers ?? false, stem: options.stem ?? false };
+  const tokenOptions = { keepNumbers: options.keepNumbers ?? false, stem: options.stem ?? true };
 
   // Pass 1: intern every n-gram, count per document and document frequency.
   const termIds = new Map<string, number>();

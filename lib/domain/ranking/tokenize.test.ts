@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ngrams, tokenize } from './tokenize';
+import { ngrams, stem, tokenize } from './tokenize';
 
 describe('tokenize', () => {
   it('lower-cases, folds accents and splits on punctuation and hyphens', () => {
@@ -40,5 +40,24 @@ describe('ngrams', () => {
 
   it('gives unigrams only when maxN is 1', () => {
     expect(ngrams(['a1', 'b2'], 1)).toEqual(['a1', 'b2']);
+  });
+});
+
+describe('stem', () => {
+  it('joins inflections and British/American spellings', () => {
+    expect(new Set(['nudge', 'nudges', 'nudged', 'nudging'].map(stem))).toEqual(new Set(['nudg']));
+    expect(new Set(['prescribe', 'prescribed', 'prescribing'].map(stem)).size).toBe(1);
+    expect(stem('randomised')).toBe(stem('randomized'));
+    expect(stem('behaviour')).toBe(stem('behavior'));
+    expect(stem('controlled')).toBe('control');
+    expect(stem('studies')).toBe('study');
+  });
+
+  it('leaves short words, -is/-us/-ss endings and non-letters alone', () => {
+    expect(stem('analysis')).toBe('analysis');
+    expect(stem('status')).toBe('status');
+    expect(stem('process')).toBe('process');
+    expect(stem('used')).toBe('used');
+    expect(stem('b12')).toBe('b12');
   });
 });

@@ -27,13 +27,13 @@ export type FeatureSet = {
 export type FeatureOptions = {
   /** Drop n-grams found in fewer documents than this (noise, typos). Default 2. */
   minDocumentFrequency?: number;
-  /** Drop n-grams found in more than this share of documents. Default 0.95. */
+  /** Drop n-grams found in more than this share of documents (generic words of the topic). Default 0.5. */
   maxDocumentShare?: number;
   /** Longest n-gram; 1 = unigrams only, 2 = unigrams and bigrams. Default 2. */
   maxNgram?: number;
   /** 1 + ln(count) instead of the raw count. Default true. */
   sublinearTf?: boolean;
-  /** Reduce words to a light stem (plurals, -ing, -ed). Default false. */
+  /** Reduce words to a light stem (plurals, -ing, -ed, British spellings). Default true. */
   stem?: boolean;
   /** Keep tokens made only of digits (years, doses). Default false. */
   keepNumbers?: boolean;

@@ -10,7 +10,7 @@ import type { WarmStart } from '@/lib/domain/ranking/models';
  * Bump when buildFeatures' options or output change, so cached features of
  * the old kind are rebuilt rather than used.
  */
-const FEATURE_VERSION = 1;
+const FEATURE_VERSION = 2;
 
 export type RankingFeatures = {
   features: FeatureSet;
