@@ -177,3 +177,17 @@ describe('input errors are thrown, not returned', () => {
     expect(() => cohensKappa([1, 2], [1])).toThrow(RangeError);
   });
 });
+
+describe('a variance that is 0 up to rounding', () => {
+  // Found by the rater-symmetry property: quadratic kappa of exactly 0, whose
+  // variance summed to -4e-15 in one rater order and +1e-16 in the other.
+  it('gives the same standard error whichever rater comes first', () => {
+    const a = [2, 3, 1, 2];
+    const b = [2, 1, 1, 0];
+    const ab = weightedKappa(a, b, { weights: 'quadratic' });
+    const ba = weightedKappa(b, a, { weights: 'quadratic' });
+    expect(ab.value).toBeCloseTo(0, 12);
+    expect(ab.se).toBe(0);
+    expect(ba.se).toBe(0);
+  });
+});

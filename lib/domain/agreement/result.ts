@@ -15,12 +15,14 @@ export const REASON_ONE_CATEGORY =
 /**
  * Square root of a variance. Sums of squares land a hair either side of zero when
  * the true variance is 0 (e.g. perfect agreement), which would turn z into noise or
- * NaN; anything within 1e-15 of 0 counts as 0. A clearly negative variance means the
- * estimator does not apply and gives null.
+ * NaN; anything within 1e-12 of 0 counts as 0 (rounding in a sum of n terms of
+ * order 1 reaches a few 1e-15 times n, and a standard error of 1e-6 is 0 at any
+ * printed precision). A clearly negative variance means the estimator does not
+ * apply and gives null.
  */
 export function sqrtVariance(variance: number): number | null {
   if (!Number.isFinite(variance)) return null;
-  if (Math.abs(variance) < 1e-15) return 0;
+  if (Math.abs(variance) < 1e-12) return 0;
   return variance < 0 ? null : Math.sqrt(variance);
 }
 
