@@ -5,3 +5,7 @@ export * from './references';
 export * from './screening';
 export * from './imports';
 export * from './ranking';
+export * from './frameworks';
+export * from './coding';
+export * from './synthesis';
+export * from './extraction';

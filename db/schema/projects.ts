@@ -19,6 +19,8 @@ export type ProjectSettings = {
   highlightTerms: { include: string[]; exclude: string[] };
   screeningOrder?: { title_abstract: ScreeningOrder; full_text: ScreeningOrder };
   showPredictedRelevance?: boolean;
+  /** Extractors per included study (1 or 2; default 2): read through extractorsPerStudyOf (lib/validation/extraction.ts). */
+  extractorsPerStudy?: 1 | 2;
 };
 
 /** Settings as read, every later addition filled in with its default. */
