@@ -47,7 +47,9 @@ function open(): Connection {
 }
 
 export function openPostgres(url: string): Connection {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // connect_timeout bounds how long a request waits for a connection while the server is down or
+  // restarting (the default is 30 s); the API then answers 503, and the pool reconnects by itself.
+  const client = postgres(url, { max: 10, connect_timeout: 10, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }), describe: `PostgreSQL at ${safeUrl}` };

@@ -15,6 +15,8 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** How long a job's claim lasts without a heartbeat: a job whose server died is retried after this. */
+  JOB_LEASE_SECONDS: z.coerce.number().min(2).max(3600).default(60),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

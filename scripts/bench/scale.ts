@@ -5,13 +5,18 @@
  * plan of the queue query.
  */
 import { sql } from 'drizzle-orm';
-import { openPostgres, setConnection } from '@/db/client';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { setConnection, type Db } from '@/db/client';
+import * as schema from '@/db/schema';
 import { migrateDatabase } from '@/db/migrate';
 import { references, screeningStates, sources, votes } from '@/db/schema';
 import { seedProject } from '@/db/seed/factories';
 import { getPrismaReport } from '@/lib/server/prisma/get-prisma-report';
 import { getProjectOverview } from '@/lib/server/projects/get-project-overview';
 import { getScreeningQueue } from '@/lib/server/screening/get-screening-queue';
+import { listReferences } from '@/lib/server/references/list-references';
+import { ZReferenceListQuery } from '@/lib/validation/references';
 import { recomputeStageStates } from '@/lib/server/screening/recompute-stage-states';
 import { createScratchDatabase, summarize } from '../lib/bench-server';
 
@@ -29,11 +34,33 @@ async function timed(label: string, runs: number, work: () => Promise<unknown>) 
   console.log(`  ${label.padEnd(34)} p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  (${runs} runs)`);
 }
 
+/** The app's own queries, captured while `capturing` (drizzle's logger), to EXPLAIN ANALYZE them exactly as sent. */
+const captured: { sql: string; params: unknown[] }[] = [];
+let capturing = false;
+
 async function main() {
   const scratch = await createScratchDatabase();
-  const conn = openPostgres(scratch.url);
+  const client = postgres(scratch.url, { max: 10, onnotice: () => {} });
+  const db = drizzle({
+    client,
+    schema,
+    casing: 'snake_case',
+    logger: { logQuery: (query, params) => void (capturing && captured.push({ sql: query, params })) },
+  }) as unknown as Db;
+  const conn = { db, kind: 'postgres' as const, close: () => client.end({ timeout: 5 }), describe: 'bench' };
   setConnection(conn);
-  const db = conn.db;
+  /** Run `work`, then print the plan (EXPLAIN ANALYZE) of each query it sent that matches `pick`. */
+  const plans = async (label: string, pick: RegExp, work: () => Promise<unknown>) => {
+    captured.length = 0;
+    capturing = true;
+    await work();
+    capturing = false;
+    for (const q of captured.filter((c) => pick.test(c.sql))) {
+      const rows = await client.unsafe(`explain (analyze, buffers) ${q.sql}`, q.params as never[]);
+      console.log(`\n  plan of ${label}: ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}...`);
+      for (const row of rows) console.log(`    ${Object.values(row)[0]}`);
+    }
+  };
   try {
     await migrateDatabase(db, 'postgres');
     const seeded = await seedProject(db, { reviewers: 4, leads: 1 });
@@ -67,7 +94,8 @@ async function main() {
       if (voteRows.length) await db.insert(votes).values(voteRows);
     }
     await db.transaction((tx) => recomputeStageStates(tx, projectId));
-    await db.execute(sql`analyze`);
+    // As autovacuum leaves a table some time after a bulk load: statistics, and the visibility map that index-only scans need.
+    await db.execute(sql`vacuum analyze`);
     console.log(`bench:scale on PostgreSQL: ${RECORDS.toLocaleString('en-GB')} references, seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const reviewer = { userId: reviewers[0].id, via: 'cli' as const };
     const fresh = { userId: reviewers[2].id, via: 'cli' as const };
@@ -76,13 +104,15 @@ async function main() {
     await timed('next 5 records (prefetch)', 50, () => getScreeningQueue(fresh, projectId, 'title_abstract', { limit: 5 }));
     await timed('dashboard counts', 20, () => getProjectOverview(lead, projectId));
     await timed('PRISMA counts, checks, SVG, CSV', 10, () => getPrismaReport(lead, projectId));
-    const plan = await db.execute(sql`explain analyze select s.reference_id from screening_states s join "references" r on r.id = s.reference_id
-      where s.project_id = ${projectId} and s.stage = 'title_abstract' and s.state = 'awaiting' and s.vote_count < 2
-        and not exists (select 1 from votes v where v.reference_id = s.reference_id and v.stage = 'title_abstract' and v.reviewer_id = ${reviewers[0].id})
-      order by r.created_at, r.id limit 1`);
-    const lines = (Array.isArray(plan) ? plan : (plan as { rows: unknown[] }).rows) as Record<string, string>[];
-    console.log('  queue query plan:');
-    for (const line of lines) console.log(`    ${Object.values(line)[0]}`);
+    const search = (q: string) => () => listReferences(lead, projectId, ZReferenceListQuery.parse({ q, limit: 100 }));
+    await timed('references search, rare word (1 hit)', 20, search('record 4242:'));
+    await timed('references search, word in 1% of rows', 20, search('condition 42'));
+    await timed('references list, no search, page 1', 20, search(''));
+    if (process.env.BENCH_PLANS !== '0') {
+      await plans('next record', /screening_states/, () => getScreeningQueue(reviewer, projectId, 'title_abstract', { limit: 1 }));
+      await plans('references search "record 4242:"', /ilike/, search('record 4242:'));
+      await plans('dashboard counts', /count\(/, () => getProjectOverview(lead, projectId));
+    }
   } finally {
     await conn.close();
     await scratch.drop();

@@ -2,6 +2,8 @@ import 'server-only';
 import { getSessionActor } from '@/lib/server/auth/session-actor';
 import type { Actor } from '@/lib/server/auth/actor';
 import { isAppError } from '@/lib/server/errors/app-error';
+import { databaseConflict } from '@/lib/server/errors/database-conflict';
+import { isDatabaseUnavailable } from '@/lib/server/errors/database-unavailable';
 
 import type { ActionResult } from '@/lib/validation/action-result';
 
@@ -18,6 +20,9 @@ export async function runAction<T>(run: (actor: Actor) => Promise<T>, message?: 
     return { ok: true, data: await run(actor), message };
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fields };
+    const conflict = databaseConflict(error);
+    if (conflict) return { ok: false, error: conflict.message };
+    if (isDatabaseUnavailable(error)) return { ok: false, error: 'The database is not reachable at the moment. Try again in a few seconds.' };
     console.error('Unexpected action error', error);
     return { ok: false, error: 'Something went wrong on the server. Try again.' };
   }

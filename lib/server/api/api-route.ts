@@ -4,6 +4,8 @@ import { parseInput } from '@/lib/server/errors/parse-input';
 import type { Actor } from '@/lib/server/auth/actor';
 import { authenticateApiToken } from '@/lib/server/tokens/authenticate-api-token';
 import { AppError, isAppError } from '@/lib/server/errors/app-error';
+import { databaseConflict } from '@/lib/server/errors/database-conflict';
+import { isDatabaseUnavailable } from '@/lib/server/errors/database-unavailable';
 
 type Params = Record<string, string>;
 type RouteContext<P extends Params> = { params: Promise<P> };
@@ -20,19 +22,47 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * `{"error":{"code","message","fields"?}}` with its status. Unexpected errors
  * are logged and answered 500 without details.
  */
-export function apiRoute<P extends Params = Params>(handler: Handler<P>) {
+export function apiRoute<P extends Params = Params>(handler: Handler<P>, options: { deadlineMs?: number | null } = {}) {
+  const deadlineMs = options.deadlineMs === undefined ? DEFAULT_DEADLINE_MS : options.deadlineMs;
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const actor = await resolveActor(request);
-      const params = (await context.params) ?? ({} as P);
-      const reply = await handler({ request, actor, params });
+      const run = async () => {
+        const actor = await resolveActor(request);
+        const params = (await context.params) ?? ({} as P);
+        return handler({ request, actor, params });
+      };
+      const deadline = new Promise<never>((_, reject) => {
+        if (deadlineMs !== null) timer = setTimeout(() => reject(new DeadlineError(STATE_CHANGING.has(request.method))), deadlineMs);
+      });
+      const reply = await Promise.race([run(), deadline]);
       if (reply instanceof Response) return reply;
       if (reply.status === 204) return new Response(null, { status: 204 });
       return Response.json(reply.body ?? null, { status: reply.status ?? 200 });
     } catch (error) {
       return errorResponse(error);
+    } finally {
+      clearTimeout(timer);
     }
   };
+}
+
+/**
+ * How long a request may take before it is answered 503. A guard, not a
+ * budget: during a database restart postgres.js (3.4.9) can lose a query
+ * whose connection closed under it (a TypeError in its write timer, logged
+ * as an uncaught exception) and that query never settles; without a
+ * deadline its request would hang. Streaming routes (uploads, downloads)
+ * pass `deadlineMs: null`.
+ */
+const DEFAULT_DEADLINE_MS = 30_000;
+
+class DeadlineError extends Error {
+  /** A write that passed its deadline is not cancelled: it may still take effect. */
+  constructor(readonly isWrite: boolean) {
+    super('The request did not finish in time.');
+    this.name = 'DeadlineError';
+  }
 }
 
 export function errorResponse(error: unknown): Response {
@@ -43,6 +73,31 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ZodError) {
     return Response.json({ error: { code: 'VALIDATION', message: error.issues[0]?.message ?? 'Invalid input.' } }, { status: 422 });
+  }
+  if (error instanceof DeadlineError) {
+    console.error('A request passed its deadline (is the database reachable?)');
+    return Response.json(
+      {
+        error: {
+          code: 'UNAVAILABLE',
+          message: error.isWrite
+            ? 'The server could not confirm this change in time (the database may be restarting); it may still take effect. Reload to check before trying again.'
+            : 'The server could not finish this request in time (the database may be restarting). Try again in a few seconds.',
+        },
+      },
+      { status: 503, headers: { 'Retry-After': '2' } },
+    );
+  }
+  const conflict = databaseConflict(error);
+  if (conflict) return errorResponse(conflict);
+  if (isDatabaseUnavailable(error)) {
+    // The driver's own message only: drizzle's wrapper repeats the query and its parameters.
+    const cause = (error as { cause?: { message?: string } }).cause;
+    console.error(`Database unavailable: ${cause?.message ?? (error as Error).message}`);
+    return Response.json(
+      { error: { code: 'UNAVAILABLE', message: 'The database is not reachable at the moment (it may be restarting). Try again in a few seconds.' } },
+      { status: 503, headers: { 'Retry-After': '2' } },
+    );
   }
   console.error('Unexpected API error', error);
   return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }, { status: 500 });

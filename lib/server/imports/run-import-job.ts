@@ -2,6 +2,7 @@ import 'server-only';
 import { ReferenceParseError } from '@/lib/domain/references';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { AppError, isAppError } from '@/lib/server/errors/app-error';
+import { isDatabaseUnavailable } from '@/lib/server/errors/database-unavailable';
 import { completeJob, failJob } from '@/lib/server/jobs/job-lease';
 import { LeaseLostError, type ClaimedJob, type JobContext } from '@/lib/server/jobs/job-types';
 import { ZImportJobPayload } from './import-payload';
@@ -35,7 +36,8 @@ export async function runImportJob(job: ClaimedJob, { db, heartbeat }: JobContex
       if (!(await completeJob(tx, job, summary, done))) throw new LeaseLostError(job.id);
     });
   } catch (error) {
-    if (error instanceof LeaseLostError) throw error;
+    // The worker lost the job, or the database went away: nothing was committed, the job runs again, and needs its file.
+    if (error instanceof LeaseLostError || isDatabaseUnavailable(error)) throw error;
     if (error instanceof ReferenceParseError || isAppError(error)) {
       const details = error instanceof ReferenceParseError ? { format: error.format, line: error.line } : { format: null, line: null };
       if (await failJob(db, job, error.message, details)) await deleteUpload(db, projectId, payload.uploadId);

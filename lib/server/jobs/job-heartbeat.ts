@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { isDatabaseUnavailable } from '@/lib/server/errors/database-unavailable';
 import { renewLease } from './job-lease';
 import type { ClaimedJob, JobProgress } from './job-types';
 
@@ -32,7 +33,8 @@ export function startHeartbeat(db: Db, job: ClaimedJob, options: { intervalMs: n
       latest = undefined;
       if (!(await renewLease(db, job, options.leaseMs, progress))) isLeaseLost = true;
     } catch (error) {
-      console.error(`Heartbeat of job ${job.id} failed`, error);
+      if (isDatabaseUnavailable(error)) console.error(`Heartbeat of job ${job.id} failed: the database is unreachable.`);
+      else console.error(`Heartbeat of job ${job.id} failed`, error);
     } finally {
       isSending = false;
     }

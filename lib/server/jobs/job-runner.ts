@@ -1,5 +1,7 @@
 import 'server-only';
 import { getDb, type Db } from '@/db/client';
+import { env } from '@/lib/env';
+import { isDatabaseUnavailable } from '@/lib/server/errors/database-unavailable';
 import { claimJob } from './claim-job';
 import { registerJobRunnerWake } from './enqueue-job';
 import { JOB_HANDLERS, JOB_KINDS } from './job-handlers';
@@ -31,6 +33,11 @@ export async function runClaimedJob(db: Db, job: ClaimedJob, options: RunOptions
     await JOB_HANDLERS[job.kind](job, { db, heartbeat });
   } catch (error) {
     if (error instanceof LeaseLostError) return;
+    if (isDatabaseUnavailable(error)) {
+      // Nothing was committed, and failing the job would need the database too: its lease expires and it runs again.
+      console.error(`Job ${job.id} (${job.kind}) stopped: the database is unreachable. It will be retried.`);
+      return;
+    }
     console.error(`Job ${job.id} (${job.kind}) failed`, error);
     await failJob(db, job, 'The job stopped on an unexpected error; nothing was saved. Try again, or tell your administrator.');
   } finally {
@@ -56,7 +63,7 @@ const holder = globalThis as typeof globalThis & { __tandemJobRunner?: RunnerSta
  * server process runs it in-process. The database is opened at the first
  * poll, never at import time. Idempotent.
  */
-export function startJobRunner(options: { pollMs?: number; firstPollMs?: number } = {}): void {
+export function startJobRunner(options: { pollMs?: number; firstPollMs?: number; leaseMs?: number } = {}): void {
   if (holder.__tandemJobRunner && !holder.__tandemJobRunner.isStopped) return;
   const state: RunnerState = { isBusy: false, isStopped: false, pollMs: options.pollMs ?? 2000 };
   holder.__tandemJobRunner = state;
@@ -70,11 +77,14 @@ export function startJobRunner(options: { pollMs?: number; firstPollMs?: number 
     if (state.isBusy || state.isStopped) return;
     state.isBusy = true;
     try {
-      while (!state.isStopped && (await runNextJob())) {
+      // JOB_LEASE_SECONDS: how soon another server retries a job whose server died (read at the first poll).
+      const leaseMs = options.leaseMs ?? env().JOB_LEASE_SECONDS * 1000;
+      while (!state.isStopped && (await runNextJob(getDb(), { leaseMs }))) {
         // keep going while there is work
       }
     } catch (error) {
-      console.error('The job runner could not poll the database', error);
+      if (isDatabaseUnavailable(error)) console.error(`The job runner could not reach the database; it tries again in ${state.pollMs} ms.`);
+      else console.error('The job runner could not poll the database', error);
     } finally {
       state.isBusy = false;
       schedule(state.pollMs);

@@ -21,4 +21,5 @@ export const POST = apiRoute<{ id: string }>(async ({ actor, params, request }) 
     contentLength: request.headers.get('content-length'),
     body: request.body,
   }),
-}));
+}), { deadlineMs: null }); // a 200 MB upload on a slow link takes minutes
+

@@ -35,7 +35,7 @@ export const PUT = apiRoute<Params>(async ({ actor, params, request }) => {
     bytes: new Uint8Array(await file.arrayBuffer()),
   });
   return { status: 201, body };
-});
+}, { deadlineMs: null }); // a 40 MB PDF on a slow link may take longer than the default deadline
 
 // PATCH /api/v1/projects/:id/references/:referenceId/full-text ({"notRetrievable": true|false})
 export const PATCH = apiRoute<Params>(async ({ actor, params, request }) => ({
