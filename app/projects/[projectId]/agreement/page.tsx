@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AgreementExplainer } from '@/components/agreement/agreement-explainer';
 import { formatCount } from '@/components/agreement/format';
@@ -59,6 +60,12 @@ export default async function AgreementPage({
   return (
     <div className="space-y-6">
       <header className="space-y-3">
+        <nav aria-label="Agreement" className="text-sm">
+          <span aria-current="page" className="font-medium">Screening agreement</span> ·{' '}
+          <Link className="text-brand-700 underline" href={`/projects/${projectId}/agreement/coding`}>
+            Coding agreement
+          </Link>
+        </nav>
         <h1 className="text-2xl font-semibold">Agreement</h1>
         <p className="max-w-3xl text-slate-700">
           How consistently the reviewers screened the same records, computed from their votes at {STAGE_NAMES[stage]}.
