@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { studyLabel } from './study-label';
+
+describe('[EXPORT] study labels', () => {
+  it('names a study by first author and year', () => {
+    expect(studyLabel({ authors: ['Okafor, N.'], year: 2022, title: 'x' })).toBe('Okafor 2022');
+    expect(studyLabel({ authors: ['Okafor, N.', 'Lee, K.'], year: 2022, title: 'x' })).toBe('Okafor & Lee 2022');
+    expect(studyLabel({ authors: ['Okafor, N.', 'Lee, K.', 'Smith, J.'], year: null, title: 'x' })).toBe('Okafor et al.');
+    expect(studyLabel({ authors: ['Jane Doe'], year: 2020, title: 'x' })).toBe('Doe 2020');
+    expect(studyLabel({ authors: [], year: 2020, title: 'A title' })).toBe('A title 2020');
+    expect(studyLabel({ authors: [], year: null, title: null })).toBe('Untitled');
+  });
+});

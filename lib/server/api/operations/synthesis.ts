@@ -1,0 +1,180 @@
+import 'server-only';
+import { z } from 'zod';
+import { ZAddChecklist, ZAddFramework, ZCellStatement, ZFrameworkEdit, ZSaveAppraisal, ZSaveCerqual, ZSetCodeCells } from '@/lib/validation/synthesis';
+import type { ApiOperation } from './types';
+
+const ZId = z.object({ id: z.string() });
+const ZFrameworkOut = z.looseObject({
+  id: z.string(),
+  presetKey: z.string().nullable(),
+  name: z.string(),
+  source: z.string(),
+  levels: z.array(z.object({ id: z.string(), key: z.string(), label: z.string(), position: z.number() })),
+  domains: z.array(z.looseObject({ id: z.string(), key: z.string(), label: z.string(), themes: z.array(z.object({ id: z.string(), label: z.string(), position: z.number() })) })),
+});
+const ZCellOut = z.object({
+  levelId: z.string(),
+  studies: z.number().int(),
+  barrier: z.number().int(),
+  facilitator: z.number().int(),
+  neutral: z.number().int(),
+  quotes: z.number().int(),
+  studyIds: z.array(z.string()),
+  quoteIds: z.array(z.string()),
+});
+const ZMatrixOut = z.looseObject({
+  framework: ZFrameworkOut,
+  matrix: z.object({
+    levels: z.array(z.object({ id: z.string(), key: z.string(), label: z.string() })),
+    domains: z.array(z.object({ id: z.string(), key: z.string(), label: z.string(), n: z.number().int(), rows: z.array(z.object({ domainId: z.string(), themeId: z.string().nullable(), label: z.string(), n: z.number().int(), cells: z.array(ZCellOut), summary: z.string() })) })),
+    studies: z.number().int(),
+  }),
+  statements: z.array(z.looseObject({ id: z.string(), summary: z.string(), recommendation: z.string() })),
+});
+const fileFormats = (formats: string[]) => z.enum(formats as [string, ...string[]]).optional();
+
+/** Frameworks, the matrix, framework fit, appraisal, GRADE-CERQual and exports. */
+export const SYNTHESIS_OPERATIONS: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/frameworks',
+    summary: "The project's frameworks with their domains, themes and levels",
+    tag: 'synthesis',
+    success: { status: 200, body: z.array(ZFrameworkOut), description: 'Frameworks' },
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/projects/{id}/frameworks',
+    summary: 'Add a framework: a preset (cochrane-furst, cfir-2) copied into the project, or a custom one (leads)',
+    tag: 'synthesis',
+    request: ZAddFramework,
+    success: { status: 201, body: ZId, description: 'The new framework' },
+    errors: [400, 403, 404, 409, 422],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/projects/{id}/frameworks/{frameworkId}',
+    summary: 'One change to a framework: rename; add, rename or delete a domain, level or theme (leads)',
+    tag: 'synthesis',
+    request: ZFrameworkEdit,
+    success: { status: 200, body: ZFrameworkOut, description: 'The framework after the change' },
+    errors: [400, 403, 404, 409, 422],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/projects/{id}/frameworks/{frameworkId}',
+    summary: 'Remove a framework with its mappings and statements; codes and quotes stay (leads)',
+    tag: 'synthesis',
+    success: { status: 204, description: 'Removed' },
+    errors: [403, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/frameworks/{frameworkId}/matrix',
+    summary: 'The framework matrix: distinct studies per theme and level, split into barriers and facilitators, with row and domain n; ?format=csv|xlsx|docx for the files',
+    tag: 'synthesis',
+    query: { format: fileFormats(['json', 'csv', 'xlsx', 'docx']) },
+    success: { status: 200, body: ZMatrixOut, description: 'The matrix and the cell statements' },
+    errors: [404, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/frameworks/{frameworkId}/cells',
+    summary: "One cell's quotes: study, coder, text, memo and the codes that bring each quote there",
+    tag: 'synthesis',
+    query: { domainId: z.uuid(), themeId: z.uuid().optional(), levelId: z.uuid() },
+    success: { status: 200, body: z.object({ studies: z.number().int(), quotes: z.array(z.looseObject({ id: z.string(), study: z.string(), coder: z.string(), text: z.string(), memo: z.string().nullable() })) }), description: 'The quotes' },
+    errors: [404, 422],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/projects/{id}/frameworks/{frameworkId}/mappings',
+    summary: 'Put a code (and the codes under it) in exactly these cells of the framework (leads)',
+    tag: 'synthesis',
+    request: ZSetCodeCells,
+    success: { status: 200, body: z.object({ cells: z.number().int() }), description: 'How many cells the code now sits in' },
+    errors: [400, 403, 404, 422],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/projects/{id}/frameworks/{frameworkId}/statements',
+    summary: "A cell's summary statement and policy recommendation (leads)",
+    tag: 'synthesis',
+    request: ZCellStatement,
+    success: { status: 200, body: ZId, description: 'The statement' },
+    errors: [400, 403, 404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/framework-fit',
+    summary: 'Every framework measured on the same codings: share of coded quotes mapped, empty cells, cells resting on one study',
+    tag: 'synthesis',
+    success: { status: 200, body: z.array(z.looseObject({ frameworkId: z.string(), name: z.string(), codedQuotes: z.number(), mappedQuotes: z.number(), shareMapped: z.number().nullable(), cells: z.number(), emptyCells: z.number(), singleStudyCells: z.number() })), description: 'Fit per framework' },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/appraisals',
+    summary: 'Critical appraisal of every included study on a checklist: my appraisal, the consensus, and (leads, viewers) every independent appraisal with the disagreements',
+    tag: 'appraisal',
+    query: { checklistId: z.uuid().optional() },
+    success: { status: 200, body: z.looseObject({ checklistId: z.string().nullable(), studies: z.array(z.looseObject({ studyId: z.string(), label: z.string() })) }), description: 'The appraisal overview' },
+    errors: [404, 422],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/projects/{id}/appraisals',
+    summary: 'Save my own appraisal of a study (team; drafts allowed)',
+    tag: 'appraisal',
+    request: ZSaveAppraisal,
+    success: { status: 200, body: z.object({ id: z.string(), isComplete: z.boolean() }), description: 'Saved' },
+    errors: [400, 403, 404, 409, 422],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/projects/{id}/appraisals/consensus',
+    summary: 'Save the consensus appraisal of a study (leads)',
+    tag: 'appraisal',
+    request: ZSaveAppraisal,
+    success: { status: 200, body: z.object({ id: z.string(), isComplete: z.boolean() }), description: 'Saved' },
+    errors: [400, 403, 404, 409, 422],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/projects/{id}/appraisal-checklists',
+    summary: 'Add the JBI checklist for qualitative research ({ presetKey: "jbi-qualitative" }) or a custom checklist (leads)',
+    tag: 'appraisal',
+    request: ZAddChecklist,
+    success: { status: 201, body: ZId, description: 'The new checklist' },
+    errors: [400, 403, 404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/cerqual',
+    summary: 'GRADE-CERQual assessments with their Summary of Qualitative Findings rows; ?format=csv|xlsx|docx for the SoQF table',
+    tag: 'appraisal',
+    query: { format: fileFormats(['json', 'csv', 'xlsx', 'docx']) },
+    success: { status: 200, body: z.looseObject({ assessments: z.array(z.looseObject({ id: z.string(), finding: z.string(), overall: z.string() })) }), description: 'Assessments' },
+    errors: [404, 422],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/projects/{id}/cerqual',
+    summary: 'Create (or, with id, update) the CERQual assessment of a finding: four components with concern and explanation, overall confidence (leads)',
+    tag: 'appraisal',
+    request: ZSaveCerqual,
+    success: { status: 200, body: ZId, description: 'Saved' },
+    errors: [400, 403, 404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/projects/{id}/exports/{kind}',
+    summary:
+      'A file: kind references (?format=ris|csv|xlsx, ?state=all|included|excluded|conflict|awaiting|studies), votes (full voting history, csv|xlsx), quotes (coded quotes, csv|xlsx), appraisals (csv|xlsx|docx), qdpx (REFI-QDA project). Votes and outcomes are for leads and viewers while screening is blind.',
+    tag: 'exports',
+    query: { format: fileFormats(['ris', 'csv', 'xlsx', 'docx', 'qdpx']), state: z.enum(['all', 'included', 'excluded', 'conflict', 'awaiting', 'studies']).optional(), checklistId: z.uuid().optional() },
+    success: { status: 200, description: 'The file, as an attachment', contentType: 'application/octet-stream' },
+    errors: [403, 404, 422],
+  },
+];
