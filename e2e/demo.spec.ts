@@ -12,12 +12,14 @@ test('[DEMO] the seeded review is there with its team and references', async ({ 
   await expect(page.getByText('Records identified').locator('..')).toContainText('15');
 });
 
-test('[STAGES] a stage not built yet says so plainly', async ({ page }) => {
+test('[STAGES] every stage is built: none says "not built yet", and Coding opens the demo codebook', async ({ page }) => {
   await page.goto('/projects');
   await page.getByRole('link', { name: /Digital mental health/ }).click();
-  await page.getByRole('navigation', { name: /Stages of/ }).getByRole('link', { name: /^Coding/ }).click();
+  const stages = page.getByRole('navigation', { name: /Stages of/ });
+  await expect(stages.getByText('not built yet')).toHaveCount(0);
+  await stages.getByRole('link', { name: /^Coding/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Coding' })).toBeVisible();
-  await expect(page.getByText('This stage is not built yet.')).toBeVisible();
+  await expect(page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: /Barriers to delivering care remotely/ })).toBeVisible();
 });
 
 test('[A11Y] sign-in, projects, dashboard and settings have no axe violations', async ({ page, browser }) => {

@@ -10,7 +10,9 @@ import type { Db } from '@/db/client';
 import { projects, screeningStates, users } from '@/db/schema';
 import { parseReferences } from '@/lib/domain/references';
 import { addMembers } from './add-members';
+import { seedDemoCoding } from './demo-coding';
 import { castDemoVotes } from './demo-votes';
+import { seedDemoExtraction } from './demo-extraction';
 import { createUser, seedProject, seedReferences } from './factories';
 
 export const DEMO_PASSWORD = 'tandem-demo-2026';
@@ -101,5 +103,7 @@ export async function seedDemo(db: Db): Promise<{ projectId: string }> {
     })
     .where(eq(projects.id, project.id));
   await castDemoVotes(project.id, referenceIds, { reviewer1: reviewer1.id, reviewer2: reviewer2.id });
+  await seedDemoCoding(db, project.id, { lead: lead.id, reviewer1: reviewer1.id, reviewer2: reviewer2.id });
+  await seedDemoExtraction(db, project.id, { landes: referenceIds[3], orlowski: referenceIds[4] }, { lead: lead.id, reviewer1: reviewer1.id, reviewer2: reviewer2.id });
   return { projectId: project.id };
 }

@@ -17,6 +17,7 @@ describe('review stages', () => {
       'Synthesis',
       'Agreement',
       'PRISMA',
+      'Exports',
       'Settings',
     ]);
   });

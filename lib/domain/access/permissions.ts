@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'project.read': everyone,
   'project.update': leads,
   'project.delete': owners,
+  /** The whole project as one file: every member's votes whatever the blinding, and every full text. */
+  'project.export': owners,
   'members.read': everyone,
   'members.manage': owners,
   'audit.read': leads,
@@ -26,9 +28,12 @@ export const PERMISSIONS = {
   'fulltext.upload': team,
   'extraction.edit': team,
   'extraction.manage-forms': leads,
+  'extraction.finalise': leads,
   'coding.apply': team,
   'codebook.manage': leads,
   'appraisal.edit': team,
+  'appraisal.finalise': leads,
+  'appraisal.manage-checklists': leads,
   'synthesis.edit': leads,
   'exports.read': everyone,
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ProjectExportPanel } from '@/components/backup/project-export-panel';
 import { MembersPanel } from '@/components/members/members-panel';
 import { ExclusionReasonsEditor } from '@/components/settings/exclusion-reasons-editor';
 import { ScreeningSettingsForm } from '@/components/settings/screening-settings-form';
 import { cardClass } from '@/components/ui/styles';
 import { can } from '@/lib/domain/access/permissions';
+import { extractorsPerStudyOf } from '@/lib/validation/extraction';
 import { requireSessionActor } from '@/lib/server/auth/session-actor';
 import { listMembers } from '@/lib/server/members/list-members';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -48,6 +51,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
           </dd>
           <dt className="font-medium text-slate-600">Blind screening</dt>
           <dd>{project.settings.blindScreening ? 'On: reviewers do not see each other’s votes' : 'Off'}</dd>
+          <dt className="font-medium text-slate-600">Extractors per study</dt>
+          <dd>
+            {extractorsPerStudyOf(project.settings) === 2 ? 'Two, independently' : 'One'} (set on the{' '}
+            <Link href={`/projects/${projectId}/extraction`} className="text-brand-700 underline">
+              Extraction
+            </Link>{' '}
+            page)
+          </dd>
         </dl>
       </section>
       <section aria-labelledby="screening-heading" className={cardClass}>
@@ -89,6 +100,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
           cancelInvitation={cancelInvitationAction.bind(null, projectId)}
         />
       </section>
+      {can(project.role, 'project.export') && (
+        <section aria-labelledby="export-heading" className={cardClass}>
+          <h2 id="export-heading" className="mb-2 text-lg font-semibold">
+            Export the whole project
+          </h2>
+          <ProjectExportPanel projectId={projectId} />
+        </section>
+      )}
     </div>
   );
 }
