@@ -76,3 +76,51 @@ test('[SECURITY] a cookie-authenticated write from another site is refused', asy
   const same = await page.request.post('/api/v1/projects', { headers: { origin: baseURL! }, data: { title: 'Same site' } });
   expect(same.status()).toBe(201);
 });
+
+test('[SECURITY] script and HTML in code names and quote memos are shown as text and never run', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const dialogs: string[] = [];
+  const pageFor = async (email: string) => {
+    const page = await (await browser.newContext()).newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await signIn(page, email, DEMO_PASSWORD);
+    return page;
+  };
+  const lead = await pageFor(DEMO.lead);
+  const leadApi = apiClient(lead.request, baseURL!);
+  const projectId = (await leadApi.post('/api/v1/projects', { title: 'Hostile coding' })).body.id as string;
+  for (const email of [DEMO.reviewer1, DEMO.reviewer2]) {
+    expect((await leadApi.post(`/api/v1/projects/${projectId}/members`, { email, role: 'reviewer' })).status).toBe(201);
+  }
+  const ris = ['TY  - JOUR', 'TI  - Hostile coding study', 'AU  - Doe, J.', 'PY  - 2022', 'AB  - Staff lacked time. Costs were high.', 'ER  - ', ''].join('\n');
+  await leadApi.importRis(projectId, 'coding.ris', ris);
+  const reviewers = [await pageFor(DEMO.reviewer1), await pageFor(DEMO.reviewer2)].map((p) => apiClient(p.request, baseURL!));
+  const referenceId = (await reviewers[0].get(`/api/v1/projects/${projectId}/screening/title_abstract/next`)).body.id as string;
+  for (const stage of ['title_abstract', 'full_text']) {
+    for (const api of reviewers) expect((await api.post(`/api/v1/projects/${projectId}/votes`, { referenceId, stage, decision: 'include' })).status).toBe(201);
+  }
+
+  const codeName = 'Cost <img src=x onerror="window.__tandemXss = 5; alert(5)">';
+  const memo = '<script>window.__tandemXss = 6; alert(6)</script> memo';
+  const code = await leadApi.post(`/api/v1/projects/${projectId}/codes`, { name: codeName });
+  expect(code.status).toBe(201);
+  await lead.goto(`/projects/${projectId}/coding`);
+  await lead.getByRole('link', { name: 'Hostile coding study' }).first().click();
+  await lead.waitForURL(/\/coding\/studies\/[0-9a-f-]{36}$/);
+  const studyId = new URL(lead.url()).pathname.split('/').at(-1)!;
+  const coded = await leadApi.post(`/api/v1/projects/${projectId}/codings`, { studyId, codeIds: [code.body.id], start: 0, end: 17, memo });
+  expect(coded.status, JSON.stringify(coded.body)).toBe(201);
+
+  await lead.reload();
+  await expect(lead.getByTestId('quote').first()).toContainText(memo);
+  await expect(lead.getByText(codeName).first()).toBeVisible();
+  for (const path of ['/coding', `/coding/codes/${code.body.id}`, '/synthesis', '/exports']) {
+    await lead.goto(`/projects/${projectId}${path}`);
+    await expect(lead.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  expect(await lead.evaluate(() => (window as unknown as { __tandemXss?: number }).__tandemXss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
