@@ -1,4 +1,4 @@
-import { defuseFormula } from '@/lib/domain/exporters/csv';
+import { defuseFormula, quoteCsvField } from '@/lib/domain/exporters/csv';
 import { formatAnswer } from './format';
 import type { AnswerSet, ExtractionField } from './types';
 
@@ -51,8 +51,7 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 export function csvCell(text: string): string {
   // A leading = + - @ makes spreadsheets run the cell as a formula (CSV injection);
   // only a whole plain number ("-12", "-0.5") is left as it is.
-  const safe = PLAIN_NUMBER.test(text) ? text : defuseFormula(text);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return quoteCsvField(PLAIN_NUMBER.test(text) ? text : defuseFormula(text));
 }
 
 /** The table as CSV (RFC 4180, CRLF line ends, header row first). */

@@ -1,3 +1,4 @@
+import { defuseFormula, quoteCsvField } from '@/lib/domain/exporters/csv';
 import { PRISMA_COUNT_FIELDS } from './types';
 import type { PrismaCountField, PrismaCounts } from './types';
 
@@ -58,16 +59,6 @@ function isCountField(field: string): field is PrismaCountField {
   return COUNT_FIELDS.has(field);
 }
 
-// Quote only where RFC 4180 requires it, which is exactly how the template is written.
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-// A reason or database name starting with =, +, -, @ would be run as a formula
-// when the file is opened in a spreadsheet; a leading apostrophe defuses it.
-function defuseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /**
  * Writes counts as a CSV in the PRISMA2020 template's layout: the same
@@ -79,8 +70,10 @@ export function prismaCsv(counts: PrismaCounts): string {
   for (const row of TEMPLATE_ROWS) {
     const field = row[0];
     const n = isCountField(field) ? counts[field] : 0;
+    // A reason or database name starting with =, +, -, @ would run as a formula in a spreadsheet.
     const cell = typeof n === 'number' ? String(n) : defuseFormula(n);
-    lines.push([...row, cell].map(csvField).join(','));
+    // Quoted only where RFC 4180 requires it, which is exactly how the template is written.
+    lines.push([...row, cell].map(quoteCsvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
