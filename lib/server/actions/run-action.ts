@@ -15,13 +15,13 @@ export type { ActionResult };
  */
 export async function runAction<T>(run: (actor: Actor) => Promise<T>, message?: string): Promise<ActionResult<T>> {
   const actor = await getSessionActor();
-  if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
+  if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.', code: 'UNAUTHORIZED' };
   try {
     return { ok: true, data: await run(actor), message };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fields };
+    if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fields, code: error.code };
     const conflict = databaseConflict(error);
-    if (conflict) return { ok: false, error: conflict.message };
+    if (conflict) return { ok: false, error: conflict.message, code: conflict.code };
     if (isDatabaseUnavailable(error)) return { ok: false, error: 'The database is not reachable at the moment. Try again in a few seconds.' };
     console.error('Unexpected action error', error);
     return { ok: false, error: 'Something went wrong on the server. Try again.' };
