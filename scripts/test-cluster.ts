@@ -54,6 +54,21 @@ async function main(): Promise<number> {
 
     const acknowledged = new Map<string, Decision>();
     let errors = 0;
+    let resent = 0;
+    // A keep-alive socket the server closes just as the client reuses it fails with ECONNRESET before any
+    // answer: the client cannot know whether the vote arrived, and sends it again (a vote is an idempotent upsert).
+    const sendVote = async (url: string, init: RequestInit): Promise<Response | null> => {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          const res = await fetch(url, init);
+          await res.arrayBuffer();
+          return res;
+        } catch {
+          if (attempt < 3) resent++;
+        }
+      }
+      return null;
+    };
     const started = performance.now();
     await Promise.all(
       reviewers.map(async (reviewer, k) => {
@@ -66,20 +81,19 @@ async function main(): Promise<number> {
           // Every 20th vote is sent twice, once to each server: a retried request must not double.
           const sends = i % 20 === 0 ? 2 : 1;
           for (let s = 0; s < sends; s++) {
-            const res = await fetch(`http://127.0.0.1:${s === 0 ? port : PORTS[(i + k + 1) % 2]}/api/v1/projects/${projectId}/votes`, {
+            const res = await sendVote(`http://127.0.0.1:${s === 0 ? port : PORTS[(i + k + 1) % 2]}/api/v1/projects/${projectId}/votes`, {
               method: 'POST',
               headers: { authorization: `Bearer ${tokens[k]}`, 'content-type': 'application/json' },
               body: JSON.stringify({ referenceId, stage: 'title_abstract', decision }),
             });
-            await res.arrayBuffer();
-            if (res.ok) acknowledged.set(`${referenceId}:${reviewer.id}`, decision);
+            if (res?.ok) acknowledged.set(`${referenceId}:${reviewer.id}`, decision);
             else errors++;
           }
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    console.log(`  ${acknowledged.size} votes acknowledged in ${seconds.toFixed(1)} s (${(acknowledged.size / seconds).toFixed(0)} votes/s), ${errors} errors`);
+    console.log(`  ${acknowledged.size} votes acknowledged in ${seconds.toFixed(1)} s (${(acknowledged.size / seconds).toFixed(0)} votes/s), ${errors} errors, ${resent} sent again after a connection reset`);
 
     const stored = await conn.db.select().from(votes).where(eq(votes.projectId, projectId));
     const storedKeys = new Map(stored.map((v) => [`${v.referenceId}:${v.reviewerId}`, v.decision]));
