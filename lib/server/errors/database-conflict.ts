@@ -1,13 +1,6 @@
 import 'server-only';
 import { AppError } from './app-error';
-
-/** The SQLSTATE of a driver error, following `cause` (drizzle wraps driver errors). */
-function sqlState(error: unknown, depth = 0): string | null {
-  if (!error || typeof error !== 'object' || depth > 5) return null;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  return sqlState((error as { cause?: unknown }).cause, depth + 1);
-}
+import { sqlState } from './error-codes';
 
 /**
  * The expected failure behind a constraint the database enforced when two
@@ -32,4 +25,9 @@ export function databaseConflict(error: unknown): AppError | null {
     default:
       return null;
   }
+}
+
+/** True for a unique-constraint violation (PostgreSQL 23505), whichever driver raised it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === '23505';
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { errorCodes } from './error-codes';
 
 /** PostgreSQL SQLSTATEs of a server that is going away or not yet back (admin/crash shutdown, starting up). */
 const SHUTDOWN_STATES = new Set(['57P01', '57P02', '57P03']);
@@ -21,11 +22,6 @@ const CONNECTION_CODES = new Set([
  * Retry-After, so clients retry instead of reporting a server fault. Follows
  * `cause` (drizzle wraps driver errors) and AggregateError's `errors`.
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || SHUTDOWN_STATES.has(code) || code.startsWith('08'))) return true;
-  const nested = (error as { errors?: unknown }).errors;
-  if (Array.isArray(nested) && nested.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
-  return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return errorCodes(error).some((code) => CONNECTION_CODES.has(code) || SHUTDOWN_STATES.has(code) || code.startsWith('08'));
 }
