@@ -12,7 +12,7 @@ import { projects, screeningStates, votes } from '@/db/schema';
 import { seedProject } from '@/db/seed/factories';
 import { seedScreenableReferences } from '@/db/seed/screening-factories';
 import { createApiToken } from '@/lib/server/tokens/create-api-token';
-import { createScratchDatabase, ensureBuilt, startServer } from './lib/bench-server';
+import { createScratchDatabase, ensureBuilt, startServer, stopServer } from './lib/bench-server';
 
 const PAIRS = 10;
 const VOTES_EACH = Number(process.env.CLUSTER_VOTES ?? 1000);
@@ -121,7 +121,7 @@ async function main(): Promise<number> {
     }
     check(!actual.awaiting, `no record left awaiting (${actual.awaiting ?? 0})`);
   } finally {
-    for (const server of servers) server.kill('SIGTERM');
+    await Promise.all(servers.map((server) => stopServer(server)));
     await conn.close();
     await scratch.drop();
   }

@@ -26,6 +26,7 @@ import { startImport } from '@/lib/server/imports/start-import';
 import { claimJob } from '@/lib/server/jobs/claim-job';
 import { getImportJob } from '@/lib/server/imports/get-import-job';
 import { writeSyntheticRis } from '../lib/synthetic-ris';
+import { createScratchDatabase } from '../lib/bench-server';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -159,16 +160,11 @@ async function main(): Promise<void> {
     if (!base) {
       console.log(ONLY === 'pglite' ? '' : '\nPostgreSQL: not reachable (set DATABASE_URL); skipped.');
     } else {
-      const name = `tandem_bench_${Math.random().toString(16).slice(2, 10)}`;
-      const admin = postgres(base, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create database ${name}`);
+      const scratch = await createScratchDatabase(base);
       try {
-        const url = new URL(base);
-        url.pathname = `/${name}`;
-        postgresMs = await benchDatabase(`PostgreSQL (scratch database ${name})`, openPostgres(url.toString()), path);
+        postgresMs = await benchDatabase(`PostgreSQL (scratch database ${scratch.name})`, openPostgres(scratch.url), path);
       } finally {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
+        await scratch.drop();
       }
     }
     const pgliteDir = join(dir, 'pglite');

@@ -13,7 +13,7 @@ import { projects } from '@/db/schema';
 import { seedProject } from '@/db/seed/factories';
 import { seedScreenableReferences } from '@/db/seed/screening-factories';
 import { createApiToken } from '@/lib/server/tokens/create-api-token';
-import { createScratchDatabase, ensureBuilt, startServer, summarize } from '../lib/bench-server';
+import { createScratchDatabase, ensureBuilt, startServer, summarize, stopServer } from '../lib/bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -89,7 +89,7 @@ async function main() {
       console.log(`  ${connections}: ratio vote/trivial p50 ${(votes.latency.p50 / Math.max(trivial.latency.p50, 0.1)).toFixed(1)}x, p95 ${(votes.latency.p95 / Math.max(trivial.latency.p95, 0.1)).toFixed(1)}x, p99 ${(votes.latency.p99 / Math.max(trivial.latency.p99, 0.1)).toFixed(1)}x`);
     }
   } finally {
-    server?.kill('SIGTERM');
+    await stopServer(server);
     await conn.close();
     await scratch.drop();
   }

@@ -10,11 +10,9 @@
  * Runs on PGlite (in memory) and PostgreSQL (DATABASE_URL, or
  * postgres://postgres@127.0.0.1:5432; a scratch database is created and dropped).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { closeDb, openPglite, openPostgres, setConnection, type Connection, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -24,6 +22,8 @@ import { clearDecodedFeatures } from '@/lib/server/ranking/load-ranking-features
 import { rankProject, type RankingRunSummary } from '@/lib/server/ranking/rank-project';
 import { recordVote } from '@/lib/server/screening/record-vote';
 import { createScratchDatabase, summarize } from '../lib/bench-server';
+import { readLabelledCsv } from '../commands/simulate';
+import { hasSharedData, sharedDataPath } from '../../tests/support/shared-data';
 
 const SETS = ['Nagtegaal_2019', 'Cohen_2006_ACEInhibitors', 'Kitchenham_2010', 'Donners_2021', 'Sep_2021', 'van_der_Valk_2021'];
 const SETTLED_STEPS = [2, 100, 1_000, 2_500, 5_000];
@@ -31,13 +31,9 @@ const SETTLED_STEPS = [2, 100, 1_000, 2_500, 5_000];
 type Doc = { title: string; abstract: string; label: 0 | 1 };
 
 function loadDocs(total: number): Doc[] {
-  const dir = resolve(process.env.TANDEM_DATA_DIR ?? join(process.cwd(), '..', 'shared', 'data'), 'screening');
-  if (!existsSync(dir)) throw new Error(`bench:rank-job needs the SYNERGY sets in ${dir} (set TANDEM_DATA_DIR).`);
-  const docs: Doc[] = [];
-  for (const set of SETS) {
-    const rows: Record<string, string>[] = parse(readFileSync(join(dir, `${set}.csv`), 'utf8'), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
-    for (const row of rows) docs.push({ title: row.title ?? '', abstract: row.abstract ?? '', label: row.label_included === '1' ? 1 : 0 });
-  }
+  const dir = sharedDataPath('screening');
+  if (!hasSharedData) throw new Error(`bench:rank-job needs the SYNERGY sets in ${dir} (set TANDEM_DATA_DIR).`);
+  const docs: Doc[] = SETS.flatMap((set) => readLabelledCsv(join(dir, `${set}.csv`)).map(({ title, abstract, label }) => ({ title, abstract, label })));
   const real = docs.length;
   // Top up with new pairings of real titles and abstracts (labelled exclude): real vocabulary, new documents.
   for (let i = 0; docs.length < total; i++) docs.push({ title: docs[(i * 7_919) % real].title, abstract: docs[(i * 104_729 + 13) % real].abstract, label: 0 });

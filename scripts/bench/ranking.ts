@@ -144,7 +144,7 @@ async function main() {
   // Slowest jobs first so that the two workers finish together.
   const jobs: Job[] = [];
   for (const variant of variants) for (const file of files) for (const seed of seeds) jobs.push({ file, variant, seed });
-  const cost = (job: Job) => ({ nb: 1, lr: 5, svm: 3, 'nb+lr': 12 })[job.variant.model] * (job.file.startsWith('Cohen') || job.file.startsWith('Nag') || job.file.startsWith('Kitch') ? 10 : 1);
+  const cost = (job: Job) => ({ nb: 1, 'nb-portfolio': 3, lr: 5, svm: 3, 'nb+lr': 12 })[job.variant.model] * (job.file.startsWith('Cohen') || job.file.startsWith('Nag') || job.file.startsWith('Kitch') ? 10 : 1);
   jobs.sort((a, b) => cost(b) - cost(a));
   const results = await runInWorkers(jobs, Number(values.workers));
 

@@ -10,7 +10,7 @@ import { projects } from '@/db/schema';
 import { seedProject } from '@/db/seed/factories';
 import { seedScreenableReferences } from '@/db/seed/screening-factories';
 import { createApiToken } from '@/lib/server/tokens/create-api-token';
-import { createScratchDatabase, ensureBuilt, startServer, summarize } from '../lib/bench-server';
+import { createScratchDatabase, ensureBuilt, startServer, summarize, stopServer } from '../lib/bench-server';
 
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 20);
 const VOTES_EACH = Number(process.env.BENCH_VOTES ?? 100);
@@ -82,7 +82,7 @@ async function main() {
     console.log(`  GET /api/health   p50 ${fmt(trivial.p50)} ms  p95 ${fmt(trivial.p95)} ms  p99 ${fmt(trivial.p99)} ms`);
     console.log(`  ratio vote/trivial  p50 ${fmt(votes.p50 / trivial.p50)}x  p95 ${fmt(votes.p95 / trivial.p95)}x`);
   } finally {
-    server?.kill('SIGTERM');
+    await stopServer(server);
     await conn.close();
     await scratch.drop();
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { sharedDataPath } from '../../tests/support/shared-data';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './types';
 import { withDatabase } from '../lib/with-database';
@@ -14,8 +14,7 @@ export const command: CliCommand = {
       console.error('seed:reproduction needs --email of an existing account, who becomes the project owner.');
       return 1;
     }
-    const dataDir = resolve(process.env.TANDEM_DATA_DIR ?? join(process.cwd(), '..', 'shared', 'data'));
-    const file = values.counts ?? join(dataDir, 'frameworks', 'seed-review-reported-counts.json');
+    const file = values.counts ?? sharedDataPath('frameworks', 'seed-review-reported-counts.json');
     let reported;
     try {
       reported = JSON.parse(readFileSync(file, 'utf8'));

@@ -9,13 +9,15 @@ import { isBuildStale } from './build-freshness';
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new, empty PostgreSQL database on the server of `adminUrl`, and how to drop it. */
+export async function createScratchDatabase(adminUrl = ADMIN_URL): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const name = `tandem_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     drop: async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -40,17 +42,40 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ch
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(24).toString('hex'), NEXT_TELEMETRY_DISABLED: '1' },
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    await waitFor(`the server on port ${port} to start`, 60_000, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, 250);
+  } catch (error) {
+    server.kill('SIGTERM');
+    throw error;
   }
-  server.kill('SIGTERM');
-  throw new Error(`The server on port ${port} did not start within 60 s.`);
+  return server;
+}
+
+/** Polls `probe` until it gives a truthy value (a throw counts as not yet); fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false>, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${(timeoutMs / 1000).toFixed(1)} s waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/**
+ * Stops a server and waits for it to exit: SIGTERM (SIGKILL if it is still
+ * there after 5 s), or straight away SIGKILL with `hard`.
+ */
+export function stopServer(server: ChildProcess | null | undefined, { hard = false } = {}): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server || server.exitCode !== null || server.signalCode !== null) return resolve();
+    const timer = hard ? undefined : setTimeout(() => server.kill('SIGKILL'), 5000);
+    server.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.kill(hard ? 'SIGKILL' : 'SIGTERM');
+  });
 }
 
 export function percentile(sorted: number[], p: number): number {
