@@ -2,14 +2,17 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { descendantIds, flattenTree } from '@/lib/domain/coding/code-tree';
+import { descendantIds } from '@/lib/domain/coding/code-tree';
 import { CODE_KIND_LABELS, CODE_KINDS, CODE_POLARITIES, POLARITY_LABELS } from '@/lib/domain/coding/palette';
 import type { CodeDto } from '@/lib/domain/coding/views';
 import { buttonClass, dangerButtonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui/styles';
 
 /* The codebook's forms: a new code, and one code's details (edit, merge, delete). */
 
-export function NewCodeForm({ codes, disabled, onCreate }: { codes: CodeDto[]; disabled: boolean; onCreate: (input: unknown) => void }) {
+/** The codebook in display order with depths: the editor's memoised `flattenTree(codes)`. */
+export type CodeRow = CodeDto & { depth: number };
+
+export function NewCodeForm({ rows, disabled, onCreate }: { rows: readonly CodeRow[]; disabled: boolean; onCreate: (input: unknown) => void }) {
   const [name, setName] = useState('');
   return (
     <form
@@ -43,7 +46,7 @@ export function NewCodeForm({ codes, disabled, onCreate }: { codes: CodeDto[]; d
         <label htmlFor="new-code-parent" className={labelClass}>
           Under
         </label>
-        <ParentSelect id="new-code-parent" name="parentId" codes={codes} />
+        <ParentSelect id="new-code-parent" name="parentId" rows={rows} />
       </div>
       <button type="submit" className={buttonClass} disabled={disabled || !name.trim()}>
         Add code
@@ -53,10 +56,10 @@ export function NewCodeForm({ codes, disabled, onCreate }: { codes: CodeDto[]; d
 }
 
 /** The codebook as indented options, without the codes in `exclude`. */
-function CodeOptions({ codes, exclude = [] }: { codes: CodeDto[]; exclude?: readonly string[] }) {
+function CodeOptions({ rows, exclude = [] }: { rows: readonly CodeRow[]; exclude?: readonly string[] }) {
   return (
     <>
-      {flattenTree(codes)
+      {rows
         .filter((c) => !exclude.includes(c.id))
         .map((c) => (
           <option key={c.id} value={c.id}>
@@ -68,19 +71,20 @@ function CodeOptions({ codes, exclude = [] }: { codes: CodeDto[]; exclude?: read
   );
 }
 
-function ParentSelect({ id, name, codes, exclude = [], defaultValue = '' }: { id: string; name: string; codes: CodeDto[]; exclude?: string[]; defaultValue?: string }) {
+function ParentSelect({ id, name, rows, exclude = [], defaultValue = '' }: { id: string; name: string; rows: readonly CodeRow[]; exclude?: string[]; defaultValue?: string }) {
   return (
     <select id={id} name={name} className={inputClass} defaultValue={defaultValue}>
       <option value="">(top level)</option>
-      <CodeOptions codes={codes} exclude={exclude} />
+      <CodeOptions rows={rows} exclude={exclude} />
     </select>
   );
 }
 
-export function CodeDetails({ projectId, code, codes, canManage, disabled, onSave, onDelete, onMerge }: {
+export function CodeDetails({ projectId, code, codes, rows, canManage, disabled, onSave, onDelete, onMerge }: {
   projectId: string;
   code: CodeDto;
   codes: CodeDto[];
+  rows: readonly CodeRow[];
   canManage: boolean;
   disabled: boolean;
   onSave: (input: Record<string, unknown>) => void;
@@ -169,7 +173,7 @@ export function CodeDetails({ projectId, code, codes, canManage, disabled, onSav
               <label htmlFor="code-parent" className={labelClass}>
                 Parent
               </label>
-              <ParentSelect id="code-parent" name="parentId" codes={codes} exclude={blocked} defaultValue={code.parentId ?? ''} />
+              <ParentSelect id="code-parent" name="parentId" rows={rows} exclude={blocked} defaultValue={code.parentId ?? ''} />
             </div>
             <button type="submit" className={buttonClass} disabled={disabled}>
               Save code
@@ -181,7 +185,7 @@ export function CodeDetails({ projectId, code, codes, canManage, disabled, onSav
             </label>
             <select id="merge-target" className={inputClass} value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
               <option value="">Choose a code…</option>
-              <CodeOptions codes={codes} exclude={blocked} />
+              <CodeOptions rows={rows} exclude={blocked} />
             </select>
             <p className="text-xs text-slate-600">Its quotes, sub-codes and framework cells move to the chosen code; then it is removed.</p>
             <button type="button" className={secondaryButtonClass} disabled={disabled || !mergeTarget} onClick={() => onMerge(mergeTarget)}>

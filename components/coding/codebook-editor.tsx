@@ -122,7 +122,7 @@ export function CodebookEditor({ projectId, initial, canCreate, canManage, actio
           </ul>
           {canManage && rows.length ? <RootDrop /> : null}
         </DndContext>
-        {canCreate ? <NewCodeForm codes={codes} disabled={isPending} onCreate={(input) => run(() => actions.create(input), (d) => `Added "${d.code.name}".`)} /> : null}
+        {canCreate ? <NewCodeForm rows={rows} disabled={isPending} onCreate={(input) => run(() => actions.create(input), (d) => `Added "${d.code.name}".`)} /> : null}
       </div>
       <section aria-label="Selected code" className="rounded-md border border-slate-200 bg-slate-50 p-3">
         {selected ? (
@@ -131,6 +131,7 @@ export function CodebookEditor({ projectId, initial, canCreate, canManage, actio
             projectId={projectId}
             code={selected}
             codes={codes}
+            rows={rows}
             canManage={canManage}
             disabled={isPending}
             onSave={(input) => run(() => actions.update(selected.id, input), () => `Saved "${selected.name}".`)}

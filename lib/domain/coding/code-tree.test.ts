@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTree, descendantIds, flattenTree, keyboardTarget, mergePlan, moveCode, wouldCreateCycle, type CodeNode } from './code-tree';
+import { ancestorChains, buildTree, descendantIds, effectivePolarities, flattenTree, keyboardTarget, mergePlan, moveCode, wouldCreateCycle, type CodeNode } from './code-tree';
 
 const n = (id: string, parentId: string | null, position: number): CodeNode => ({ id, parentId, position, name: id });
 // theme T (a, b), theme U (c (d)), loose e
@@ -69,5 +69,22 @@ describe('code tree', () => {
     expect(mergePlan(TREE, codings, 'c', 'a')).toEqual({ reassign: ['k1'], drop: ['k2'], children: ['d'] });
     expect(() => mergePlan(TREE, codings, 'U', 'd')).toThrow(/sub-codes/);
     expect(() => mergePlan(TREE, codings, 'a', 'a')).toThrow(/itself/);
+  });
+});
+
+describe('code ancestry', () => {
+  const P = (id: string, parentId: string | null, polarity: 'barrier' | 'facilitator' | null) => ({ id, parentId, polarity });
+
+  it('chains each code to its ancestors, nearest first', () => {
+    const chains = ancestorChains(TREE);
+    expect(chains.get('d')).toEqual(['d', 'c', 'U']);
+    expect(chains.get('e')).toEqual(['e']);
+  });
+
+  it('inherits the nearest polarity and stops on a cycle', () => {
+    const p = effectivePolarities([P('r', null, 'barrier'), P('s', 'r', null), P('t', 's', 'facilitator'), P('u', 't', null), P('v', null, null)]);
+    expect([...p.entries()]).toEqual([['r', 'barrier'], ['s', 'barrier'], ['t', 'facilitator'], ['u', 'facilitator'], ['v', null]]);
+    expect(ancestorChains([P('a', 'b', null), P('b', 'a', null)]).get('a')).toEqual(['a', 'b']);
+    expect(effectivePolarities([P('a', 'b', null), P('b', 'a', null)]).get('a')).toBeNull();
   });
 });

@@ -42,6 +42,49 @@ export function flattenTree<T extends CodeNode>(nodes: readonly T[]): (T & { dep
   return out;
 }
 
+/** What the ancestry walks need of a code. */
+export type AncestryNode = { id: string; parentId: string | null };
+
+/** Each code with itself and its ancestors, nearest first. A cycle in a malformed tree stops the walk. */
+export function ancestorChains<T extends AncestryNode>(codes: readonly T[]): Map<string, string[]> {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const out = new Map<string, string[]>();
+  for (const code of codes) {
+    const chain: string[] = [];
+    let current: AncestryNode | undefined = code;
+    while (current && !chain.includes(current.id)) {
+      chain.push(current.id);
+      current = current.parentId ? byId.get(current.parentId) : undefined;
+    }
+    out.set(code.id, chain);
+  }
+  return out;
+}
+
+/**
+ * Each code's polarity: its own, else that of its nearest ancestor with one
+ * (null when no ancestor has one). A cycle in a malformed tree stops the walk.
+ */
+export function effectivePolarities<T extends AncestryNode & { polarity: string | null }>(codes: readonly T[]): Map<string, T['polarity'] | null> {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const out = new Map<string, T['polarity'] | null>();
+  for (const code of codes) {
+    let current: T | undefined = code;
+    const seen = new Set<string>();
+    let polarity: T['polarity'] | null = null;
+    while (current && !seen.has(current.id)) {
+      seen.add(current.id);
+      if (current.polarity) {
+        polarity = current.polarity;
+        break;
+      }
+      current = current.parentId ? byId.get(current.parentId) : undefined;
+    }
+    out.set(code.id, polarity);
+  }
+  return out;
+}
+
 /** Every code under `id` (not `id` itself). */
 export function descendantIds(nodes: readonly CodeNode[], id: string): string[] {
   const out: string[] = [];

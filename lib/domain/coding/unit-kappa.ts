@@ -6,7 +6,7 @@
  * lib/domain/agreement). Units, never characters: a quote a few characters
  * longer than the other coder's still agrees on its sentence.
  */
-import { cohensKappa } from '../agreement/cohen';
+import { kappaFromTable } from '../agreement/cohen';
 import type { KappaStatistic } from '../agreement/types';
 import { textUnits, unitsCovered, type TextUnit, type UnitKind } from './text-units';
 
@@ -14,8 +14,6 @@ export type CodedSpan = { start: number; end: number; codeIds: readonly string[]
 export type DoubleCodedDocument = { studyId: string; text: string; spansA: readonly CodedSpan[]; spansB: readonly CodedSpan[] };
 export type UnitCounts = { units: number; both: number; onlyA: number; onlyB: number; neither: number };
 export type CodeKappa = { codeId: string; kappa: KappaStatistic; percent: number | null } & UnitCounts;
-
-const CATEGORIES = ['absent', 'present'] as const;
 
 /** For each code, the set of unit indexes a coder's spans mark with it. */
 export function unitsByCode(units: readonly TextUnit[], spans: readonly CodedSpan[]): Map<string, Set<number>> {
@@ -43,8 +41,6 @@ export function kappaPerCode(documents: readonly DoubleCodedDocument[], kind: Un
   const all = new Set<string>(codeIds);
   for (const p of prepared) for (const id of [...p.a.keys(), ...p.b.keys()]) all.add(id);
   return [...all].sort().map((codeId) => {
-    const ratingsA: string[] = [];
-    const ratingsB: string[] = [];
     const counts: UnitCounts = { units: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0 };
     for (const p of prepared) {
       const a = p.a.get(codeId);
@@ -52,8 +48,6 @@ export function kappaPerCode(documents: readonly DoubleCodedDocument[], kind: Un
       for (let u = 0; u < p.count; u += 1) {
         const inA = a?.has(u) ?? false;
         const inB = b?.has(u) ?? false;
-        ratingsA.push(inA ? 'present' : 'absent');
-        ratingsB.push(inB ? 'present' : 'absent');
         counts.units += 1;
         if (inA && inB) counts.both += 1;
         else if (inA) counts.onlyA += 1;
@@ -61,7 +55,12 @@ export function kappaPerCode(documents: readonly DoubleCodedDocument[], kind: Un
         else counts.neither += 1;
       }
     }
-    const kappa = cohensKappa(ratingsA, ratingsB, { categories: CATEGORIES });
+    // Rows coder A, columns coder B, in the order absent, present (as cohensKappa
+    // with categories ['absent', 'present'] would tabulate them).
+    const kappa = kappaFromTable([
+      [counts.neither, counts.onlyB],
+      [counts.onlyA, counts.both],
+    ]);
     const percent = counts.units === 0 ? null : (counts.both + counts.neither) / counts.units;
     return { codeId, kappa, percent, ...counts };
   });

@@ -3,6 +3,11 @@
  * each cell the number of distinct studies with at least one coding whose code,
  * or an ancestor of it in the codebook, is mapped to that cell.
  */
+import { ancestorChains, effectivePolarities } from '../coding/code-tree';
+
+/** The code-tree walks live in lib/domain/coding/code-tree; re-exported for the synthesis and export callers. */
+export { ancestorChains, effectivePolarities };
+
 export type Polarity = 'barrier' | 'facilitator' | 'neutral';
 
 export type MatrixFrameworkInput = {
@@ -48,46 +53,6 @@ export type FrameworkMatrix = {
   /** Distinct studies anywhere in the matrix. */
   studies: number;
 };
-
-/**
- * Each code's polarity: its own, else that of its nearest ancestor with one
- * (null when no ancestor has one). A cycle in a malformed tree stops the walk.
- */
-export function effectivePolarities(codes: readonly MatrixCodeInput[]): Map<string, Polarity | null> {
-  const byId = new Map(codes.map((c) => [c.id, c]));
-  const out = new Map<string, Polarity | null>();
-  for (const code of codes) {
-    let current: MatrixCodeInput | undefined = code;
-    const seen = new Set<string>();
-    let polarity: Polarity | null = null;
-    while (current && !seen.has(current.id)) {
-      seen.add(current.id);
-      if (current.polarity) {
-        polarity = current.polarity;
-        break;
-      }
-      current = current.parentId ? byId.get(current.parentId) : undefined;
-    }
-    out.set(code.id, polarity);
-  }
-  return out;
-}
-
-/** Each code with itself and its ancestors, nearest first. */
-export function ancestorChains(codes: readonly MatrixCodeInput[]): Map<string, string[]> {
-  const byId = new Map(codes.map((c) => [c.id, c]));
-  const out = new Map<string, string[]>();
-  for (const code of codes) {
-    const chain: string[] = [];
-    let current: MatrixCodeInput | undefined = code;
-    while (current && !chain.includes(current.id)) {
-      chain.push(current.id);
-      current = current.parentId ? byId.get(current.parentId) : undefined;
-    }
-    out.set(code.id, chain);
-  }
-  return out;
-}
 
 /** "Relationships (n = 44; nano = 36, micro = 44)": levels with no study are left out, as in the paper. */
 export function formatRowSummary(label: string, n: number, cells: { key: string; studies: number }[]): string {

@@ -20,7 +20,7 @@ export async function loadCodeDtos(db: Db, projectId: string, visibility: SQL | 
     .select({ codeId: codings.codeId, n: count() })
     .from(codings)
     .innerJoin(quotes, eq(quotes.id, codings.quoteId))
-    .where(and(eq(codings.projectId, projectId), visibility))
+    .where(and(eq(codings.projectId, projectId), onlyIds ? inArray(codings.codeId, onlyIds) : undefined, visibility))
     .groupBy(codings.codeId);
   const countOf = new Map(counts.map((c) => [c.codeId, Number(c.n)]));
   const cells = await db
@@ -41,7 +41,13 @@ export async function loadCodeDtos(db: Db, projectId: string, visibility: SQL | 
     .innerJoin(frameworkDomains, eq(frameworkDomains.id, codeFrameworkCells.domainId))
     .innerJoin(frameworkLevels, eq(frameworkLevels.id, codeFrameworkCells.levelId))
     .leftJoin(frameworkThemes, eq(frameworkThemes.id, codeFrameworkCells.themeId))
-    .where(eq(codeFrameworkCells.projectId, projectId));
+    .where(and(eq(codeFrameworkCells.projectId, projectId), onlyIds ? inArray(codeFrameworkCells.codeId, onlyIds) : undefined));
+  const cellsOf = new Map<string, CodeDto['frameworkCells']>();
+  for (const { codeId, ...cell } of cells) {
+    const list = cellsOf.get(codeId);
+    if (list) list.push(cell);
+    else cellsOf.set(codeId, [cell]);
+  }
   return rows
     .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
     .map((c) => ({
@@ -54,6 +60,6 @@ export async function loadCodeDtos(db: Db, projectId: string, visibility: SQL | 
       color: c.color,
       position: c.position,
       quoteCount: countOf.get(c.id) ?? 0,
-      frameworkCells: cells.filter((x) => x.codeId === c.id).map(({ codeId: _c, ...cell }) => cell),
+      frameworkCells: cellsOf.get(c.id) ?? [],
     }));
 }

@@ -28,9 +28,13 @@ export async function blindedStudyIds(db: Db, projectId: string, userId: string,
 
 /** A where-condition on `quotes` for what the caller may see (undefined: everything). */
 export async function visibleQuotes(db: Db, projectId: string, userId: string, role: Role): Promise<SQL | undefined> {
-  const blinded = await blindedStudyIds(db, projectId, userId, role);
+  return visibleQuotesGiven(await blindedStudyIds(db, projectId, userId, role), userId);
+}
+
+/** The condition of `visibleQuotes` from the caller's already-loaded `blindedStudyIds`. */
+export function visibleQuotesGiven(blinded: readonly string[], userId: string): SQL | undefined {
   if (!blinded.length) return undefined;
-  return or(eq(quotes.coderId, userId), notInArray(quotes.studyId, blinded));
+  return or(eq(quotes.coderId, userId), notInArray(quotes.studyId, [...blinded]));
 }
 
 export const UNTITLED = 'Untitled study';
@@ -78,11 +82,7 @@ export async function requireCodesInProject(db: Db, projectId: string, ids: read
   if (missing.length) throw new AppError('VALIDATION', `No code ${missing.join(', ')} in this project.`, { [field]: [`Unknown code: ${missing.join(', ')}`] });
 }
 
-/** True for a unique-constraint violation (PostgreSQL 23505), whichever driver raised it. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
+export { isUniqueViolation } from '@/lib/server/errors/database-conflict';
 
 export function siblingNameTaken(name: string): AppError {
   return new AppError('CONFLICT', `A code named "${name}" already exists at this place in the codebook.`, { name: ['Already used by a sibling code.'] });

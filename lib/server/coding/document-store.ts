@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { documents, fullTexts } from '@/db/schema';
 import type { StudyRef } from './coding-scope';
@@ -24,6 +24,17 @@ export async function latestDocument(db: Db, projectId: string, studyId: string)
     .orderBy(desc(documents.version))
     .limit(1);
   return row ?? null;
+}
+
+/** The latest document of each of these studies, by study id (studies without one are absent), in one query. */
+export async function latestDocuments(db: Db, projectId: string, studyIds: readonly string[]): Promise<Map<string, DocumentRow>> {
+  if (!studyIds.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([documents.studyId])
+    .from(documents)
+    .where(and(eq(documents.projectId, projectId), inArray(documents.studyId, [...studyIds])))
+    .orderBy(asc(documents.studyId), desc(documents.version));
+  return new Map(rows.map((row) => [row.studyId, row]));
 }
 
 /** The text a study's document starts from: its PDF's extracted text, else its abstract. */

@@ -7,7 +7,7 @@ import { can } from '@/lib/domain/access/permissions';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { loadCodeDtos } from './code-dto';
-import { blindedStudyIds, loadStudy, visibleQuotes } from './coding-scope';
+import { blindedStudyIds, loadStudy, visibleQuotesGiven } from './coding-scope';
 import { ensureDocument } from './document-store';
 import { loadQuoteDtos } from './quote-dto';
 
@@ -18,8 +18,9 @@ export async function getStudyCoding(actor: Actor, projectId: string, studyId: s
   const { role } = await requireProjectRole(db, actor, projectId, 'project.read');
   const study = await loadStudy(db, projectId, studyId);
   const document = await ensureDocument(db, projectId, study, actor.userId);
-  const visibility = await visibleQuotes(db, projectId, actor.userId, role);
-  const isBlinded = (await blindedStudyIds(db, projectId, actor.userId, role)).includes(studyId);
+  const blinded = await blindedStudyIds(db, projectId, actor.userId, role);
+  const visibility = visibleQuotesGiven(blinded, actor.userId);
+  const isBlinded = blinded.includes(studyId);
   const [all, codes, [position], [versionCount], [pdf], [assignment]] = await Promise.all([
     loadQuoteDtos(db, and(eq(quotes.projectId, projectId), eq(quotes.studyId, studyId), visibility)),
     loadCodeDtos(db, projectId, visibility),

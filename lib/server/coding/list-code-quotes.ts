@@ -3,7 +3,7 @@ import type { CodeQuotes } from '@/lib/domain/coding/views';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { codeFrameworkCells, codes, codings, quotes, references, studies } from '@/db/schema';
-import { descendantIds } from '@/lib/domain/coding/code-tree';
+import { ancestorChains, descendantIds, effectivePolarities } from '@/lib/domain/coding/code-tree';
 import { ZQuoteFilter } from '@/lib/validation/coding';
 import { ZUuid } from '@/lib/validation/projects';
 import type { Actor } from '@/lib/server/auth/actor';
@@ -28,18 +28,12 @@ export async function listCodeQuotes(actor: Actor, projectId: string, codeId: st
   const code = all.find((c) => c.id === codeId);
   if (!code) throw new AppError('NOT_FOUND', `No code ${codeId} in this project.`);
   const byId = new Map(all.map((c) => [c.id, c]));
-  const ancestry = (id: string) => {
-    const chain: string[] = [];
-    const seen = new Set<string>();
-    for (let at = byId.get(id); at && !seen.has(at.id); at = at.parentId ? byId.get(at.parentId) : undefined) {
-      seen.add(at.id);
-      chain.push(at.id);
-    }
-    return chain;
-  };
+  const chains = ancestorChains(all);
+  const ancestry = (id: string) => chains.get(id) ?? [];
   let selected = [codeId, ...(filter.includeDescendants ? descendantIds(all, codeId) : [])];
   if (filter.polarity) {
-    selected = selected.filter((id) => ancestry(id).map((a) => byId.get(a)!.polarity).find((p) => p !== null) === filter.polarity);
+    const polarity = effectivePolarities(all);
+    selected = selected.filter((id) => polarity.get(id) === filter.polarity);
   }
   if (filter.domainId || filter.levelId) {
     const cells = await db

@@ -4,8 +4,9 @@ import type { Db } from '@/db/client';
 import { codings, doubleCodingAssignments, quotes, references, studies, users } from '@/db/schema';
 import type { Role } from '@/lib/domain/access/permissions';
 import type { CodedSpan } from '@/lib/domain/coding/unit-kappa';
+import { groupBy } from '@/lib/domain/group-by';
 import { blindedStudyIds, UNTITLED } from './coding-scope';
-import { latestDocument } from './document-store';
+import { latestDocuments } from './document-store';
 
 export type DoubleCodedStudy = {
   studyId: string;
@@ -45,10 +46,12 @@ export async function loadDoubleCoded(db: Db, projectId: string, userId: string,
     .from(codings)
     .innerJoin(quotes, eq(quotes.id, codings.quoteId))
     .where(and(eq(codings.projectId, projectId), inArray(codings.studyId, studyIds)));
+  const latest = await latestDocuments(db, projectId, studyIds);
+  const byStudyCoder = groupBy(rows, (r) => `${r.studyId}:${r.coderId}`);
   const out: DoubleCodedStudy[] = [];
   for (const { a, title } of open.sort((x, y) => (x.title ?? '').localeCompare(y.title ?? ''))) {
-    const document = await latestDocument(db, projectId, a.studyId);
-    const of = (coderId: string) => rows.filter((r) => r.studyId === a.studyId && r.coderId === coderId);
+    const document = latest.get(a.studyId) ?? null;
+    const of = (coderId: string) => byStudyCoder.get(`${a.studyId}:${coderId}`) ?? [];
     const spans = (coderId: string): CodedSpan[] => {
       const byQuote = new Map<string, CodedSpan & { codeIds: string[] }>();
       for (const r of of(coderId)) {

@@ -57,10 +57,10 @@ export async function mergeCodes(actor: Actor, projectId: string, raw: unknown):
     }
     // Framework cells of the source carry over unless the target already sits in that cell.
     const sourceCells = await tx.select().from(codeFrameworkCells).where(eq(codeFrameworkCells.codeId, sourceId));
-    for (const cell of sourceCells) {
+    if (sourceCells.length) {
       await tx
         .insert(codeFrameworkCells)
-        .values({ projectId, codeId: targetId, frameworkId: cell.frameworkId, domainId: cell.domainId, themeId: cell.themeId, levelId: cell.levelId })
+        .values(sourceCells.map((cell) => ({ projectId, codeId: targetId, frameworkId: cell.frameworkId, domainId: cell.domainId, themeId: cell.themeId, levelId: cell.levelId })))
         .onConflictDoNothing();
     }
     await tx.delete(codes).where(eq(codes.id, sourceId));
