@@ -14,6 +14,7 @@
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import JSZip from 'jszip';
+import { groupBy } from '../group-by';
 
 export type QdpxUser = { id: string; name: string };
 export type QdpxCode = { id: string; parentId: string | null; name: string; description: string; color: string | null };
@@ -100,10 +101,10 @@ export function buildProjectQde(project: QdpxProject): string {
   const userIds = new Set(project.users.map((u) => u.id));
   const userRef = (id: string | null) => (id && userIds.has(id) ? { '@_creatingUser': id } : {});
   const notes: XmlNode[] = [];
+  const selectionsBySource = groupBy(project.selections, (s) => s.sourceId);
   const sources = project.sources.map((source) => {
     assertGuid(source.id, 'Source');
-    const selections = project.selections
-      .filter((s) => s.sourceId === source.id)
+    const selections = (selectionsBySource.get(source.id) ?? [])
       .sort((a, b) => a.start - b.start || a.end - b.end)
       .map((s) => {
         assertGuid(s.id, 'Selection');

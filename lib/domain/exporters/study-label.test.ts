@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studyLabel } from './study-label';
+import { familyName, studyLabel } from './study-label';
 
 describe('[EXPORT] study labels', () => {
   it('names a study by first author and year', () => {
@@ -9,5 +9,11 @@ describe('[EXPORT] study labels', () => {
     expect(studyLabel({ authors: ['Jane Doe'], year: 2020, title: 'x' })).toBe('Doe 2020');
     expect(studyLabel({ authors: [], year: 2020, title: 'A title' })).toBe('A title 2020');
     expect(studyLabel({ authors: [], year: null, title: null })).toBe('Untitled');
+  });
+
+  it('takes the family name, not a trailing initial, from MEDLINE-style authors', () => {
+    expect(studyLabel({ authors: ['Smith J'], year: 2020, title: 'x' })).toBe('Smith 2020');
+    expect(studyLabel({ authors: ['Smith JA', 'Lee K'], year: 2020, title: 'x' })).toBe('Smith & Lee 2020');
+    expect(familyName('Smith J')).toBe(familyName('Smith, J.'));
   });
 });

@@ -1,3 +1,4 @@
+import { familyName } from '@/lib/domain/exporters/study-label';
 import { isEmptyAnswer } from './answers';
 import { countryName } from './countries';
 import type { AnswerValue, ExtractionField, YesNoUnclear } from './types';
@@ -35,17 +36,11 @@ export function formatAnswer(field: ExtractionField, value: AnswerValue | undefi
 
 /**
  * "First author + year" as a characteristics table labels a study:
- * "Smith 2020", "Smith and Jones 2020", "Smith et al. 2020". Authors are
- * "Family, Given" or "Given Family" strings as imported.
+ * "Smith 2020", "Smith and Jones 2020", "Smith et al. 2020" (family names
+ * by `familyName`, as the synthesis label takes them).
  */
 export function studyLabel(authors: readonly string[], year: number | null): string {
-  const family = (author: string) => {
-    const text = author.trim();
-    if (text.includes(',')) return text.split(',')[0].trim();
-    const parts = text.split(/\s+/);
-    return parts.length > 1 && /^[A-Z]\.?$|^[A-Z]{1,3}$/.test(parts[parts.length - 1]) ? parts[0] : parts[parts.length - 1];
-  };
-  const names = authors.filter((a) => a.trim()).map(family);
+  const names = authors.filter((a) => a.trim()).map(familyName);
   const who = names.length === 0 ? 'Anonymous' : names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`;
   return year ? `${who} ${year}` : `${who} (n.d.)`;
 }

@@ -4,6 +4,7 @@
  * statements per cell (the seed review's Table 1).
  */
 import type { ExportTable } from '../exporters/tables';
+import { firstBy } from '../group-by';
 import type { FrameworkMatrix } from './matrix';
 
 export type StatementInput = { domainId: string; themeId: string | null; levelId: string; summary: string; recommendation: string };
@@ -26,13 +27,19 @@ export function matrixCountsTable(matrix: FrameworkMatrix): ExportTable {
   };
 }
 
+/** One cell's key (domain, theme or none, level), for finding its statement. */
+export function statementKey(domainId: string, themeId: string | null, levelId: string): string {
+  return JSON.stringify([domainId, themeId, levelId]);
+}
+
 export function matrixStatementsTable(matrix: FrameworkMatrix, statements: readonly StatementInput[]): ExportTable {
   const levelLabel = new Map(matrix.levels.map((l) => [l.id, l.label]));
+  const statementOf = firstBy(statements, (x) => statementKey(x.domainId, x.themeId, x.levelId));
   const rows: ExportTable['rows'] = [];
   for (const d of matrix.domains) {
     for (const r of d.rows) {
       for (const c of r.cells) {
-        const s = statements.find((x) => x.domainId === d.id && x.themeId === r.themeId && x.levelId === c.levelId);
+        const s = statementOf.get(statementKey(d.id, r.themeId, c.levelId));
         if (!s && c.studies === 0) continue;
         rows.push([d.label, r.label, levelLabel.get(c.levelId) ?? '', c.studies, c.barrier, c.facilitator, s?.summary ?? '', s?.recommendation ?? '']);
       }

@@ -13,6 +13,7 @@ import {
   type ChecklistQuestion,
   type QuestionSummary,
 } from '@/lib/domain/appraisal/checklists';
+import { groupBy } from '@/lib/domain/group-by';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { AppError } from '@/lib/server/errors/app-error';
@@ -97,8 +98,9 @@ export async function getAppraisalOverview(actor: Actor, projectId: string, quer
     summary: summariseAppraisal(checklist.questions, r.a.answers),
     updatedAt: r.a.updatedAt.toISOString(),
   });
+  const byStudy = groupBy(rows, (r) => r.a.studyId);
   const studiesOut: StudyAppraisalDto[] = studyRows.map((s) => {
-    const forStudy = rows.filter((r) => r.a.studyId === s.id);
+    const forStudy = byStudy.get(s.id) ?? [];
     const independent = forStudy.filter((r) => r.a.kind === 'independent').sort((x, y) => x.appraiserName.localeCompare(y.appraiserName));
     const consensus = forStudy.find((r) => r.a.kind === 'consensus');
     const mine = independent.find((r) => r.a.appraiserId === actor.userId);

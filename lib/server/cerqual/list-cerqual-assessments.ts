@@ -3,8 +3,10 @@ import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cerqualAssessments, cerqualAssessmentStudies, frameworkCellStatements } from '@/db/schema';
 import { can } from '@/lib/domain/access/permissions';
+import { firstBy, groupBy } from '@/lib/domain/group-by';
 import { cerqualWarnings, soqfRow, type CerqualComponents, type CerqualLevel, type SoqfRow } from '@/lib/domain/synthesis/cerqual';
 import { computeFrameworkMatrix } from '@/lib/domain/synthesis/matrix';
+import { statementKey } from '@/lib/domain/synthesis/matrix-tables';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { loadFrameworks } from '@/lib/server/synthesis/framework-dto';
@@ -51,6 +53,7 @@ export async function listCerqualAssessments(actor: Actor, projectId: string): P
     db.select().from(frameworkCellStatements).where(eq(frameworkCellStatements.projectId, projectId)),
   ]);
   const labels = new Map(studies.map((s) => [s.id, s.label]));
+  const statementOf = firstBy(statements, (x) => statementKey(x.domainId, x.themeId, x.levelId));
   const themeStudies = new Map<string, string[]>();
   const findings: FindingOption[] = [];
   for (const f of frameworks) {
@@ -63,16 +66,18 @@ export async function listCerqualAssessments(actor: Actor, projectId: string): P
           findings.push({ kind: 'theme', id: r.themeId, label: `${r.summary} [${f.name.slice(0, 40)}]`, studyIds: ids });
         }
         for (const c of r.cells) {
-          const s = statements.find((x) => x.domainId === d.id && x.themeId === r.themeId && x.levelId === c.levelId);
+          const s = statementOf.get(statementKey(d.id, r.themeId, c.levelId));
           if (s?.summary) findings.push({ kind: 'statement', id: s.id, label: s.summary.slice(0, 160), studyIds: c.studyIds });
         }
       }
     }
   }
   const order = new Map(studies.map((s, i) => [s.id, i]));
+  const namedByAssessment = groupBy(named, (n) => n.assessmentId);
+  const findingById = firstBy(findings, (x) => x.id);
   const assessments = rows.map((a): CerqualAssessmentDto => {
-    const namedIds = named.filter((n) => n.assessmentId === a.id).map((n) => n.studyId).sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
-    const studyIds = namedIds.length ? namedIds : a.themeId ? (themeStudies.get(a.themeId) ?? []) : (findings.find((x) => x.id === a.cellStatementId)?.studyIds ?? []);
+    const namedIds = (namedByAssessment.get(a.id) ?? []).map((n) => n.studyId).sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
+    const studyIds = namedIds.length ? namedIds : a.themeId ? (themeStudies.get(a.themeId) ?? []) : ((a.cellStatementId ? findingById.get(a.cellStatementId)?.studyIds : undefined) ?? []);
     const studyLabels = studyIds.map((id) => labels.get(id) ?? 'Unknown study');
     const input = { finding: a.finding, studies: studyLabels, components: a.components, overall: a.overall, overallExplanation: a.overallExplanation };
     return {

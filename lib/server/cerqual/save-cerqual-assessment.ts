@@ -6,13 +6,9 @@ import type { Actor } from '@/lib/server/auth/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { AppError } from '@/lib/server/errors/app-error';
+import { isUniqueViolation } from '@/lib/server/errors/database-conflict';
 import { parseInput } from '@/lib/server/errors/parse-input';
 import { ZSaveCerqual } from '@/lib/validation/synthesis';
-
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-};
 
 /** Create or update (with `id`) a GRADE-CERQual assessment of one finding (leads). */
 export async function saveCerqualAssessment(actor: Actor, projectId: string, raw: unknown): Promise<{ id: string }> {

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { toCsv } from '@/lib/domain/exporters/csv';
 import type { ExportTable } from '@/lib/domain/exporters/tables';
 import { buildXlsx } from '@/lib/domain/exporters/xlsx';
+import { firstBy, groupBy } from '@/lib/domain/group-by';
 import { toRis, type ParsedReference } from '@/lib/domain/references';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
@@ -10,13 +11,24 @@ import { AppError } from '@/lib/server/errors/app-error';
 import { canSeeScreeningOutcomes } from '@/lib/server/screening/can-see-outcomes';
 import { loadProjectSettings } from '@/lib/server/screening/screening-settings';
 import type { ExportFile } from './export-file';
-import { loadScreeningExport, type ExportReference } from './load-screening-export';
+import { loadExportReferences, loadScreeningExport, type ExportReference } from './load-screening-export';
 
 export type ReferenceStateFilter = 'all' | 'included' | 'excluded' | 'conflict' | 'awaiting' | 'studies';
 const BLIND_MESSAGE = 'While blind screening is on, exports that show screening outcomes or votes are for leads and viewers only, so that reviewers stay blind.';
 
+type Stage = 'title_abstract' | 'full_text';
+
 const INCLUDED = ['included', 'resolved_included'];
 const EXCLUDED = ['excluded', 'resolved_excluded'];
+
+/** The bibliographic records as RIS. */
+function risFile(records: readonly ExportReference[], suffix: string): ExportFile {
+  const parsed: ParsedReference[] = records.map((r) => ({
+    title: r.title, abstract: r.abstract, authors: r.authors, year: r.year, journal: r.journal, volume: r.volume, issue: r.issue, pages: r.pages,
+    doi: r.doi, pmid: r.pmid, keywords: r.keywords, url: r.url, type: r.type, language: r.language, raw: {},
+  }));
+  return { fileName: `references${suffix}.ris`, contentType: 'application/x-research-info-systems; charset=utf-8', body: toRis(parsed) };
+}
 
 /**
  * References in any state, as RIS, CSV or XLSX. CSV and XLSX carry each
@@ -29,6 +41,8 @@ export async function exportReferences(actor: Actor, projectId: string, format: 
   const { role } = await requireProjectRole(db, actor, projectId, 'exports.read');
   const revealsOutcomes = format !== 'ris' || filter !== 'all';
   if (revealsOutcomes && !canSeeScreeningOutcomes(role, (await loadProjectSettings(db, projectId)).blindScreening)) throw new AppError('FORBIDDEN', BLIND_MESSAGE);
+  // RIS of every record carries no outcome: the references alone.
+  if (format === 'ris' && filter === 'all') return risFile(await loadExportReferences(db, projectId), '');
   const data = await loadScreeningExport(db, projectId);
   const ta = (r: ExportReference) => data.stateOf(r.id, 'title_abstract');
   const ft = (r: ExportReference) => data.stateOf(r.id, 'full_text');
@@ -44,20 +58,15 @@ export async function exportReferences(actor: Actor, projectId: string, format: 
   };
   const records = data.references.filter(keep);
   const suffix = filter === 'all' ? '' : `-${filter}`;
-  if (format === 'ris') {
-    const parsed: ParsedReference[] = records.map((r) => ({
-      title: r.title, abstract: r.abstract, authors: r.authors, year: r.year, journal: r.journal, volume: r.volume, issue: r.issue, pages: r.pages,
-      doi: r.doi, pmid: r.pmid, keywords: r.keywords, url: r.url, type: r.type, language: r.language, raw: {},
-    }));
-    return { fileName: `references${suffix}.ris`, contentType: 'application/x-research-info-systems; charset=utf-8', body: toRis(parsed) };
-  }
-  const votesOf = (id: string, stage: 'title_abstract' | 'full_text') =>
-    data.votes
-      .filter((v) => v.referenceId === id && v.stage === stage)
-      .map((v) => [`${v.reviewer}: ${v.decision}`, v.reason ? ` (${v.reason})` : '', v.note ? ` - ${v.note}` : ''].join(''))
-      .join('; ');
-  const resolutionOf = (id: string, stage: 'title_abstract' | 'full_text') => {
-    const r = data.resolutions.find((x) => x.referenceId === id && x.stage === stage);
+  if (format === 'ris') return risFile(records, suffix);
+  // Each reference's votes (oldest first) and resolution per stage, grouped once.
+  const key = (id: string, stage: Stage) => `${id}|${stage}`;
+  const votesByKey = groupBy(data.votes, (v) => key(v.referenceId, v.stage));
+  const resolutionByKey = firstBy(data.resolutions, (r) => key(r.referenceId, r.stage));
+  const votesOf = (id: string, stage: Stage) =>
+    (votesByKey.get(key(id, stage)) ?? []).map((v) => [`${v.reviewer}: ${v.decision}`, v.reason ? ` (${v.reason})` : '', v.note ? ` - ${v.note}` : ''].join('')).join('; ');
+  const resolutionOf = (id: string, stage: Stage) => {
+    const r = resolutionByKey.get(key(id, stage));
     return r ? `${r.decision}${r.reason ? ` (${r.reason})` : ''} by ${r.by ?? 'a former member'}` : '';
   };
   const table: ExportTable = {

@@ -7,15 +7,21 @@ export type ExportReference = typeof references.$inferSelect & { source: string 
 export type ExportVote = { id: string; referenceId: string; stage: 'title_abstract' | 'full_text'; reviewer: string; decision: string; reason: string | null; note: string | null; createdAt: Date; updatedAt: Date };
 export type ExportResolution = { id: string; referenceId: string; stage: 'title_abstract' | 'full_text'; by: string | null; decision: string; reason: string | null; note: string | null; createdAt: Date; updatedAt: Date };
 
+/** The project's references with their source's database name, in import order. */
+export async function loadExportReferences(db: Db, projectId: string): Promise<ExportReference[]> {
+  const rows = await db
+    .select({ r: references, source: sources.databaseName })
+    .from(references)
+    .innerJoin(sources, eq(sources.id, references.sourceId))
+    .where(eq(references.projectId, projectId))
+    .orderBy(asc(sources.importedAt), asc(references.createdAt), asc(references.id));
+  return rows.map(({ r, source }): ExportReference => ({ ...r, source }));
+}
+
 /** Everything the reference and voting-history exports need, for one project, in import order. */
 export async function loadScreeningExport(db: Db, projectId: string) {
   const [refs, states, voteRows, resolutionRows, studyRows] = await Promise.all([
-    db
-      .select({ r: references, source: sources.databaseName })
-      .from(references)
-      .innerJoin(sources, eq(sources.id, references.sourceId))
-      .where(eq(references.projectId, projectId))
-      .orderBy(asc(sources.importedAt), asc(references.createdAt), asc(references.id)),
+    loadExportReferences(db, projectId),
     db.select().from(screeningStates).where(eq(screeningStates.projectId, projectId)),
     db
       .select({ id: votes.id, referenceId: votes.referenceId, stage: votes.stage, reviewer: users.name, decision: votes.decision, reason: exclusionReasons.label, note: votes.note, createdAt: votes.createdAt, updatedAt: votes.updatedAt })
@@ -35,7 +41,7 @@ export async function loadScreeningExport(db: Db, projectId: string) {
   ]);
   const state = new Map(states.map((s) => [`${s.referenceId}|${s.stage}`, s.state]));
   return {
-    references: refs.map(({ r, source }): ExportReference => ({ ...r, source })),
+    references: refs,
     stateOf: (referenceId: string, stage: 'title_abstract' | 'full_text') => state.get(`${referenceId}|${stage}`) ?? null,
     votes: voteRows as ExportVote[],
     resolutions: resolutionRows as ExportResolution[],

@@ -2,9 +2,8 @@ import 'server-only';
 import ExcelJS from 'exceljs';
 import { characteristicsCsv } from '@/lib/domain/extraction';
 import type { Actor } from '@/lib/server/auth/actor';
+import type { ExportFile } from '@/lib/server/exports/export-file';
 import { getCharacteristicsTable } from './get-characteristics-table';
-
-export type TableFile = { body: Uint8Array | string; contentType: string; fileName: string };
 
 type Table = Awaited<ReturnType<typeof getCharacteristicsTable>>;
 
@@ -61,7 +60,7 @@ export async function characteristicsWorkbook(table: Table): Promise<Uint8Array>
 }
 
 /** The characteristics table as a CSV or XLSX download (every member). */
-export async function exportCharacteristicsTable(actor: Actor, projectId: string, format: 'csv' | 'xlsx'): Promise<TableFile> {
+export async function exportCharacteristicsTable(actor: Actor, projectId: string, format: 'csv' | 'xlsx'): Promise<ExportFile> {
   const table = await getCharacteristicsTable(actor, projectId);
   const stem = 'characteristics-of-included-studies';
   if (format === 'csv') {

@@ -5,6 +5,7 @@ import { extractionFormVersions, extractionForms, extractions, references, studi
 import type { ExtractionField } from '@/lib/domain/extraction';
 import { studyLabel } from '@/lib/domain/extraction';
 import { AppError } from '@/lib/server/errors/app-error';
+import { byLabelThenTitle, loadStudyRows } from '@/lib/server/synthesis/load-study-labels';
 import { ZUuid } from '@/lib/validation/projects';
 
 export type VersionDto = { id: string; version: number; fields: ExtractionField[]; publishedAt: string; publishedBy: string | null };
@@ -85,13 +86,7 @@ function toStudyRef(row: { id: string; referenceId: string; title: string | null
 
 /** The project's included studies with their reference's first author, year and title. */
 export async function listStudyRefs(db: Db, projectId: string): Promise<StudyRef[]> {
-  const rows = await db
-    .select(studyColumns)
-    .from(studies)
-    .innerJoin(references, eq(references.id, studies.referenceId))
-    .where(eq(studies.projectId, projectId))
-    .orderBy(asc(studies.createdAt), asc(studies.id));
-  return rows.map(toStudyRef).sort((a, b) => a.label.localeCompare(b.label) || a.title.localeCompare(b.title));
+  return (await loadStudyRows(db, projectId)).map(toStudyRef).sort(byLabelThenTitle);
 }
 
 /**

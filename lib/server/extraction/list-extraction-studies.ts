@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { extractionConsensus, extractions, users } from '@/db/schema';
 import { canStartExtraction, studyExtractionStatus, type StudyExtractionStatus } from '@/lib/domain/extraction';
+import { groupBy } from '@/lib/domain/group-by';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { loadProjectSettings } from '@/lib/server/screening/screening-settings';
@@ -43,8 +44,9 @@ export async function listExtractionStudies(actor: Actor, projectId: string): Pr
   const required = extractorsPerStudyOf(settings);
   const finalised = new Set(consensusRows.filter((c) => c.status === 'final').map((c) => c.studyId));
   const counts: Record<StudyExtractionStatus, number> = { not_started: 0, in_progress: 0, ready_for_consensus: 0, finalised: 0 };
+  const rowsByStudy = groupBy(extractionRows, (e) => e.studyId);
   const items = refs.map((study): ExtractionStudyItem => {
-    const rows = extractionRows.filter((e) => e.studyId === study.id);
+    const rows = rowsByStudy.get(study.id) ?? [];
     const states = rows.map((e) => ({ extractorId: e.extractorId, isComplete: e.status === 'complete' }));
     const isFinalised = finalised.has(study.id);
     const status = studyExtractionStatus(states, required, isFinalised);

@@ -7,14 +7,10 @@ import type { Actor } from '@/lib/server/auth/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { AppError } from '@/lib/server/errors/app-error';
+import { isUniqueViolation } from '@/lib/server/errors/database-conflict';
 import { parseInput } from '@/lib/server/errors/parse-input';
 import { ZFrameworkEdit } from '@/lib/validation/synthesis';
 import { loadFramework, loadFrameworkForUpdate, type FrameworkDto } from './framework-dto';
-
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-};
 
 function freeKey(label: string, taken: string[]): string {
   const base = keyFromLabel(label);

@@ -25,13 +25,16 @@ export type FrameworkMatrixView = {
 export async function getFrameworkMatrix(actor: Actor, projectId: string, frameworkId: string): Promise<FrameworkMatrixView> {
   const db = getDb();
   const { role } = await requireProjectRole(db, actor, projectId, 'project.read');
-  const framework = await loadFramework(db, projectId, frameworkId);
-  const snapshot = await loadCodingSnapshot(db, projectId, frameworkId, { userId: actor.userId, role });
+  // loadFramework comes first and checks the id before it reads: its NOT_FOUND (a malformed or foreign id) wins.
+  const [framework, snapshot, statements] = await Promise.all([
+    loadFramework(db, projectId, frameworkId),
+    loadCodingSnapshot(db, projectId, frameworkId, { userId: actor.userId, role }),
+    db
+      .select()
+      .from(frameworkCellStatements)
+      .where(and(eq(frameworkCellStatements.projectId, projectId), eq(frameworkCellStatements.frameworkId, frameworkId))),
+  ]);
   const matrix = computeFrameworkMatrix(framework, snapshot.codes, snapshot.mappings, snapshot.codings);
-  const statements = await db
-    .select()
-    .from(frameworkCellStatements)
-    .where(and(eq(frameworkCellStatements.projectId, projectId), eq(frameworkCellStatements.frameworkId, frameworkId)));
   return {
     framework,
     matrix,

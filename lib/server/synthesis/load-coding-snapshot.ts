@@ -18,7 +18,7 @@ export type CodingViewer = { userId: string; role: Role };
  * holds in the matrix, its counts, quotes and exports too.
  */
 export async function loadCodingSnapshot(db: Db, projectId: string, frameworkId: string | undefined, viewer: CodingViewer): Promise<{ codes: CodeDto[]; mappings: MappingDto[]; codings: MatrixCodingInput[] }> {
-  const [codeRows, mappingRows, codingRows] = await Promise.all([
+  const [codeRows, mappingRows, codingRows, blindedIds] = await Promise.all([
     db
       .select({ id: codes.id, parentId: codes.parentId, name: codes.name, polarity: codes.polarity, kind: codes.kind, color: codes.color, position: codes.position })
       .from(codes)
@@ -36,8 +36,9 @@ export async function loadCodingSnapshot(db: Db, projectId: string, frameworkId:
       .from(codeFrameworkCells)
       .where(and(eq(codeFrameworkCells.projectId, projectId), frameworkId ? eq(codeFrameworkCells.frameworkId, frameworkId) : undefined)),
     db.select({ quoteId: codings.quoteId, studyId: codings.studyId, codeId: codings.codeId, coderId: codings.coderId }).from(codings).where(eq(codings.projectId, projectId)),
+    blindedStudyIds(db, projectId, viewer.userId, viewer.role),
   ]);
-  const blinded = new Set(await blindedStudyIds(db, projectId, viewer.userId, viewer.role));
+  const blinded = new Set(blindedIds);
   const visible = codingRows.filter((c) => !blinded.has(c.studyId) || c.coderId === viewer.userId);
   return { codes: codeRows, mappings: mappingRows, codings: visible.map(({ quoteId, studyId, codeId }) => ({ quoteId, studyId, codeId })) };
 }
