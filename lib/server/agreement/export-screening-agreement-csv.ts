@@ -1,4 +1,5 @@
 import 'server-only';
+import { toCsv } from '@/lib/domain/exporters/csv';
 import type { StatSummary } from '@/lib/domain/agreement/screening-report';
 import type { Actor } from '@/lib/server/auth/actor';
 import { getScreeningAgreement, type ScreeningAgreementDto } from './get-screening-agreement';
@@ -22,8 +23,9 @@ type Row = Partial<Record<(typeof AGREEMENT_CSV_COLUMNS)[number], string | numbe
 
 /**
  * The screening agreement of one stage as CSV, one statistic per line, from the
- * same report as the JSON API (so the two always agree). Schemes: `three_level`
- * (exclude, maybe, include) and `binary` (include or maybe vs exclude).
+ * same report as the JSON API (so the two always agree), quoted and defused
+ * as every export (toCsv). Schemes: `three_level` (exclude, maybe, include)
+ * and `binary` (include or maybe vs exclude).
  */
 export async function exportScreeningAgreementCsv(
   actor: Actor,
@@ -33,7 +35,7 @@ export async function exportScreeningAgreementCsv(
   const report = await getScreeningAgreement(actor, projectId, query);
   return {
     fileName: `agreement-${report.stage.replace('_', '-')}.csv`,
-    csv: [AGREEMENT_CSV_COLUMNS.join(','), ...csvRows(report).map(formatRow)].join('\r\n') + '\r\n',
+    csv: toCsv(AGREEMENT_CSV_COLUMNS, csvRows(report).map((row) => AGREEMENT_CSV_COLUMNS.map((column) => row[column]))),
   };
 }
 
@@ -90,16 +92,4 @@ function csvRows(report: ScreeningAgreementDto): Row[] {
     stat({ ...overall, scheme: 'binary' }, 'krippendorff_alpha_nominal', binary.alpha),
   );
   return rows.map((row) => ({ ...row, stage: report.stage }));
-}
-
-function formatRow(row: Row): string {
-  return AGREEMENT_CSV_COLUMNS.map((column) => formatCell(row[column])).join(',');
-}
-
-/** Numbers as JavaScript prints them (full precision); text quoted, and defused if a spreadsheet would run it. */
-function formatCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
