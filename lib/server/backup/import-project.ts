@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
@@ -90,14 +90,19 @@ export async function importProject(db: Db, file: Buffer, options: { ownerEmail?
     const userIds = new Set<string>();
     const created: string[] = [];
     let matched = 0;
+    const emails = [...new Set(data.users.map((person) => person.email.trim().toLowerCase()))];
+    const accounts = emails.length
+      ? await tx.select({ id: users.id, email: sql<string>`lower(${users.email})` }).from(users).where(inArray(sql`lower(${users.email})`, emails))
+      : [];
+    const idOfEmail = new Map(accounts.map((u) => [u.email, u.id]));
     for (const person of data.users) {
       const email = person.email.trim().toLowerCase();
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
-      let id = existing?.id;
+      let id = idOfEmail.get(email);
       if (id) matched += 1;
       else {
         // No password: an empty hash never verifies, so the account cannot sign in until one is set.
         [{ id }] = await tx.insert(users).values({ email, name: person.name || email, passwordHash: '' }).returning({ id: users.id });
+        idOfEmail.set(email, id);
         created.push(email);
       }
       ids.set(person.id, id!);
