@@ -6,10 +6,11 @@ import { rankingRuns, screeningStates, votes, type RankingTimings } from '@/db/s
 import { DEFAULT_MODEL, estimateStopping, type StoppingEstimate } from '@/lib/domain/ranking';
 import { screenedSequence, trainingLabels } from '@/lib/domain/ranking/labels';
 import { isEstimateStale } from '@/lib/domain/ranking/progress-summary';
-import { scoreForQueue } from '@/lib/domain/ranking/queue-scores';
 import type { RankingMethod } from '@/lib/domain/ranking';
 import { loadProjectSettings } from '@/lib/server/screening/screening-settings';
-import { loadRankingFeatures, rememberWarmStart } from './load-ranking-features';
+import { loadRankingFeatures, type RankingFeatures } from './load-ranking-features';
+import type { ScoreResult } from './ranking-compute';
+import { scoreInWorker } from './ranking-worker-client';
 import { writeRelevance } from './write-relevance';
 
 const SETTLED_STATES = ['included', 'excluded', 'resolved_included', 'resolved_excluded'] as const;
@@ -49,34 +50,50 @@ export async function rankProject(
     return ms;
   };
   const settings = await loadProjectSettings(db, projectId);
-  const { features, key, source, warmStart } = await loadRankingFeatures(db, projectId);
-  const featureMs = lap();
+  // The CPU work (features, training, scoring) runs in the ranking worker; the database reads and writes stay here.
+  // The worker may lose the features between the two steps (evicted by other projects, or restarted): load them again.
+  let features: RankingFeatures | undefined;
+  let scores: Extract<ScoreResult, { isMissing: false }> | undefined;
+  let labelledAt = new Date(0);
+  let labelCount = 0;
+  let featureMs = 0;
+  let labelMs = 0;
+  let trainMs = 0;
+  for (let attempt = 1; !scores; attempt++) {
+    if (attempt > 3) throw new Error('The ranking worker kept losing the features between loading and scoring');
+    features = await loadRankingFeatures(db, projectId);
+    featureMs += lap();
 
-  // The database's clock, read before the labels: they are at least as new as this.
-  const [{ now }] = await db.select({ now: sql<number>`(extract(epoch from now()) * 1000)::float8` }).from(sql`(select 1) as clock`);
-  const labelledAt = new Date(Number(now));
-  const labels = trainingLabels(
-    await db
-      .select({ id: screeningStates.referenceId, state: screeningStates.state })
-      .from(screeningStates)
-      .where(
-        and(
-          eq(screeningStates.projectId, projectId),
-          eq(screeningStates.stage, 'title_abstract'),
-          inArray(screeningStates.state, SETTLED_STATES),
+    // The database's clock, read before the labels: they are at least as new as this.
+    const [{ now }] = await db.select({ now: sql<number>`(extract(epoch from now()) * 1000)::float8` }).from(sql`(select 1) as clock`);
+    labelledAt = new Date(Number(now));
+    const labels = trainingLabels(
+      await db
+        .select({ id: screeningStates.referenceId, state: screeningStates.state })
+        .from(screeningStates)
+        .where(
+          and(
+            eq(screeningStates.projectId, projectId),
+            eq(screeningStates.stage, 'title_abstract'),
+            inArray(screeningStates.state, SETTLED_STATES),
+          ),
         ),
-      ),
-  );
-  const labelMs = lap();
+    );
+    labelCount = labels.size;
+    labelMs += lap();
 
-  const scores = scoreForQueue(features, labels, {
-    model: DEFAULT_MODEL,
-    highlightTerms: settings.highlightTerms.include,
-    warmStart,
-    seed: 1,
-  });
-  rememberWarmStart(projectId, key, scores.warmStart);
-  const trainMs = lap();
+    const scored = await scoreInWorker({
+      memoryKey: features.memoryKey,
+      labelIds: [...labels.keys()],
+      labels: Uint8Array.from(labels.values()),
+      model: DEFAULT_MODEL,
+      highlightTerms: [...settings.highlightTerms.include],
+      seed: 1,
+    });
+    trainMs += lap();
+    if (!scored.isMissing) scores = scored;
+  }
+  const { source, records } = features!;
 
   const [previous] = await db
     .select({ estimate: rankingRuns.estimate })
@@ -84,11 +101,11 @@ export async function rankProject(
     .where(and(eq(rankingRuns.projectId, projectId), eq(rankingRuns.stage, 'title_abstract'), isNotNull(rankingRuns.estimate)))
     .orderBy(desc(rankingRuns.createdAt))
     .limit(1);
-  const estimate = isEstimateStale(previous?.estimate?.screened ?? null, labels.size)
-    ? await estimateNow(db, projectId, Math.max(features.ids.length, labels.size))
+  const estimate = isEstimateStale(previous?.estimate?.screened ?? null, labelCount)
+    ? await estimateNow(db, projectId, Math.max(records, labelCount))
     : null;
   const estimateMs = lap();
-  const base = { method: scores.method, model: scores.model, records: features.ids.length, includes: scores.includes, excludes: scores.excludes };
+  const base = { method: scores.method, model: scores.model, records, includes: scores.includes, excludes: scores.excludes };
   const summarise = (runId: string | null): RankingRunSummary => {
     const timings = { featureSource: source, features: featureMs, labels: labelMs, train: trainMs, write: lap(), estimate: estimate ? estimateMs : null };
     const durationMs = Math.round(performance.now() - startedAt);
@@ -109,12 +126,11 @@ export async function rankProject(
       return summary;
     }
     // Excluded records never return to a queue (a changed vote re-ranks), so their relevance is not rewritten.
-    const kept = features.ids.flatMap((id, row) => (labels.get(id) === 0 ? [] : [row]));
     await writeRelevance(
       tx,
       projectId,
-      kept.map((row) => features.ids[row]),
-      kept.map((row) => scores.relevance[row]),
+      scores.keptIds,
+      Array.from(scores.keptRelevance, (v) => (Number.isNaN(v) ? null : v)),
     );
     const runId = randomUUID();
     const summary = summarise(runId);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { completeJob } from '@/lib/server/jobs/job-lease';
 import { LeaseLostError, type ClaimedJob, type JobContext } from '@/lib/server/jobs/job-types';
 import { rankProject } from './rank-project';
+import { RankingWorkerStoppedError } from './ranking-worker-client';
 
 /** Only title/abstract is ranked; full text orders by the same records' title/abstract relevance. */
 export const ZRankJobPayload = z.object({ stage: z.literal('title_abstract') });
@@ -18,14 +19,21 @@ export async function runRankJob(job: ClaimedJob, { db, heartbeat }: JobContext)
   const projectId = job.projectId;
   if (!projectId) throw new Error(`Rank job ${job.id} has no project`);
   heartbeat.report({ done: 0, total: 1, message: 'Retraining' });
-  await rankProject(db, projectId, {
-    beforeCommit: async (tx, summary) => {
-      if (heartbeat.isLeaseLost) throw new LeaseLostError(job.id);
-      const message = summary.isSuperseded
-        ? 'A newer ranking was already saved'
-        : `Ranked ${summary.records.toLocaleString('en-GB')} records (${summary.method}) in ${summary.durationMs} ms`;
-      const { estimate: _estimate, ...result } = summary;
-      if (!(await completeJob(tx, job, result, { done: 1, total: 1, message }))) throw new LeaseLostError(job.id);
-    },
+  const rank = () =>
+    rankProject(db, projectId, {
+      beforeCommit: async (tx, summary) => {
+        if (heartbeat.isLeaseLost) throw new LeaseLostError(job.id);
+        const message = summary.isSuperseded
+          ? 'A newer ranking was already saved'
+          : `Ranked ${summary.records.toLocaleString('en-GB')} records (${summary.method}) in ${summary.durationMs} ms`;
+        const { estimate: _estimate, ...result } = summary;
+        if (!(await completeJob(tx, job, result, { done: 1, total: 1, message }))) throw new LeaseLostError(job.id);
+      },
+    });
+  // A worker that died (and was replaced) gets one more try; a second death fails the job (the next vote asks again).
+  await rank().catch((error: unknown) => {
+    if (!(error instanceof RankingWorkerStoppedError)) throw error;
+    console.error(`Rank job ${job.id}: ${error.message} Trying once more.`);
+    return rank();
   });
 }
