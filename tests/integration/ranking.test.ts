@@ -9,6 +9,7 @@ import { getRankingProgress } from '@/lib/server/ranking/get-ranking-progress';
 import { clearDecodedFeatures } from '@/lib/server/ranking/load-ranking-features';
 import { rankProject } from '@/lib/server/ranking/rank-project';
 import { requestRanking } from '@/lib/server/ranking/request-ranking';
+import { KEPT_RANK_JOBS } from '@/lib/server/ranking/run-rank-job';
 import { getScreeningQueue } from '@/lib/server/screening/get-screening-queue';
 import { loadProjectSettings } from '@/lib/server/screening/screening-settings';
 import { updateScreeningSettings } from '@/lib/server/screening/update-screening-settings';
@@ -38,6 +39,23 @@ describe('[RANKING] the rank job', () => {
     const queue = await getScreeningQueue(as(r2), s.projectId, ta, { limit: 3 });
     expect(queue[0].id).toBe(s.id.obvious);
     expect(queue[0].predictedRelevance).toBeNull();
+  });
+
+  it('keeps the newest succeeded rank jobs of a project, not one row per vote forever; every run stays in ranking_runs', async () => {
+    const s = await scene();
+    const [r1] = s.reviewers;
+    await vote(r1, s.projectId, s.id.inc, 'include');
+    await vote(r1, s.projectId, s.id.exc, 'exclude');
+    const runs = KEPT_RANK_JOBS + 3;
+    for (let i = 0; i < runs; i += 1) {
+      expect((await requestRanking(db(), s.projectId, null)).jobId).not.toBeNull();
+      expect(await drainJobs(db(), { projectId: s.projectId })).toBe(1);
+    }
+    const statuses = (await rankJobs(s.projectId)).map((j) => j.status);
+    expect(statuses).toEqual(Array(KEPT_RANK_JOBS).fill('succeeded'));
+    const [{ n }] = await db().select({ n: sql<number>`count(*)::int` }).from(rankingRuns).where(eq(rankingRuns.projectId, s.projectId));
+    // The votes' own job was still queued at the first request, so that request joined it: one run per loop.
+    expect(n).toBe(runs);
   });
 
   it('learns from settled records only: a first vote under dual screening queues nothing', async () => {
