@@ -1,18 +1,16 @@
 import 'server-only';
-import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { rankingRuns, screeningStates, votes } from '@/db/schema';
+import { rankingRuns, screeningStates } from '@/db/schema';
 import { consecutiveExcludesAtEnd, recallCurve } from '@/lib/domain/ranking';
-import { screenedSequence } from '@/lib/domain/ranking/labels';
 import { thinRecallCurve } from '@/lib/domain/ranking/progress-summary';
+import { loadScreenedSequence, SETTLED_STATES } from './load-screened-sequence';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { parseInput } from '@/lib/server/errors/parse-input';
 import { loadProjectSettings } from '@/lib/server/screening/screening-settings';
 import type { TRankingProgress } from '@/lib/validation/ranking';
 import { ZStageQuery } from '@/lib/validation/screening';
-
-const SETTLED = new Set(['included', 'excluded', 'resolved_included', 'resolved_excluded']);
 
 /**
  * How much is left at a stage: counts, the recall curve (settled records in
@@ -32,21 +30,15 @@ export async function getRankingProgress(actor: Actor, projectId: string, query:
   const byState = await db.select({ state: screeningStates.state, n: count() }).from(screeningStates).where(where).groupBy(screeningStates.state);
   const n = (states: string[]) => byState.filter((r) => states.includes(r.state)).reduce((sum, r) => sum + Number(r.n), 0);
   const counts = {
-    total: n(['awaiting', 'conflict', ...SETTLED]),
-    screened: n([...SETTLED]),
+    total: n(['awaiting', 'conflict', ...SETTLED_STATES]),
+    screened: n([...SETTLED_STATES]),
     awaiting: n(['awaiting']),
     conflicts: n(['conflict']),
   };
   const base = { stage, order: settings.screeningOrder[stage], counts };
   if (role === 'reviewer' && settings.blindScreening) return { ...base, detail: null };
 
-  const rows = await db
-    .select({ id: screeningStates.referenceId, state: screeningStates.state, firstVoteAt: sql<string | null>`min(${votes.createdAt})` })
-    .from(screeningStates)
-    .leftJoin(votes, and(eq(votes.referenceId, screeningStates.referenceId), eq(votes.stage, stage)))
-    .where(and(where, sql`${screeningStates.state} in ('included', 'excluded', 'resolved_included', 'resolved_excluded')`))
-    .groupBy(screeningStates.referenceId, screeningStates.state);
-  const sequence = screenedSequence(rows);
+  const sequence = await loadScreenedSequence(db, projectId, stage);
   const [latest] = await db
     .select()
     .from(rankingRuns)

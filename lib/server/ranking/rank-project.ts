@@ -2,18 +2,18 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { rankingRuns, screeningStates, votes, type RankingTimings } from '@/db/schema';
+import { rankingRuns, screeningStates, type RankingTimings } from '@/db/schema';
 import { DEFAULT_MODEL, estimateStopping, type StoppingEstimate } from '@/lib/domain/ranking';
-import { screenedSequence, trainingLabels } from '@/lib/domain/ranking/labels';
+import { trainingLabels } from '@/lib/domain/ranking/labels';
 import { isEstimateStale } from '@/lib/domain/ranking/progress-summary';
 import type { RankingMethod } from '@/lib/domain/ranking';
 import { loadProjectSettings } from '@/lib/server/screening/screening-settings';
 import { loadRankingFeatures, type RankingFeatures } from './load-ranking-features';
 import type { ScoreResult } from './ranking-compute';
 import { scoreInWorker } from './ranking-worker-client';
+import { loadScreenedSequence, SETTLED_STATES } from './load-screened-sequence';
 import { writeRelevance } from './write-relevance';
 
-const SETTLED_STATES = ['included', 'excluded', 'resolved_included', 'resolved_excluded'] as const;
 
 export type RankingRunSummary = {
   runId: string | null;
@@ -151,17 +151,5 @@ export async function rankProject(
 
 /** The stopping estimate over the settled records, in the order their screening began (first vote). */
 async function estimateNow(db: Db, projectId: string, totalRecords: number): Promise<StoppingEstimate> {
-  const settled = await db
-    .select({ id: screeningStates.referenceId, state: screeningStates.state, firstVoteAt: sql<string | null>`min(${votes.createdAt})` })
-    .from(screeningStates)
-    .leftJoin(votes, and(eq(votes.referenceId, screeningStates.referenceId), eq(votes.stage, screeningStates.stage)))
-    .where(
-      and(
-        eq(screeningStates.projectId, projectId),
-        eq(screeningStates.stage, 'title_abstract'),
-        inArray(screeningStates.state, SETTLED_STATES),
-      ),
-    )
-    .groupBy(screeningStates.referenceId, screeningStates.state);
-  return estimateStopping(screenedSequence(settled), totalRecords);
+  return estimateStopping(await loadScreenedSequence(db, projectId, 'title_abstract'), totalRecords);
 }
