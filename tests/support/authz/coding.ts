@@ -33,6 +33,7 @@ export const CODING_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/projects/{id}/codes/{codeId}/quotes': {
     expected: everyMember(200),
     params: async (s) => ({ codeId: (await reviewerCoding(s)).codeId }),
+    freshScene: true,
   },
   'POST /api/v1/projects/{id}/codings': {
     expected: teamOnly(201),

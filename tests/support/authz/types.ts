@@ -22,6 +22,8 @@ export type MatrixEntry = {
   body?: (scene: Scene) => unknown;
   formData?: (scene: Scene) => FormData;
   query?: (scene: Scene) => Record<string, string>;
+  /** A GET whose params write what a second call in the same project would collide with: a fresh project per caller. */
+  freshScene?: boolean;
 };
 
 export const everyMember = (ok: number): Expectation => ({
