@@ -73,22 +73,8 @@ export async function seedDemo(db: Db): Promise<{ projectId: string }> {
   const { referenceIds } = await seedReferences(
     db,
     project.id,
-    records.map((r) => ({
-      title: r.title,
-      abstract: r.abstract,
-      authors: r.authors,
-      year: r.year,
-      journal: r.journal,
-      volume: r.volume,
-      issue: r.issue,
-      pages: r.pages,
-      doi: r.doi,
-      pmid: r.pmid,
-      keywords: r.keywords,
-      url: r.url,
-      type: r.type,
-      language: r.language,
-    })),
+    // As an import stores them (the original tags in raw included).
+    records,
     { databaseName: 'Demo library', fileName: 'digital-mental-health.ris', format: 'ris', importedBy: lead.id },
   );
   await db.insert(screeningStates).values(referenceIds.map((referenceId) => ({ referenceId, projectId: project.id, stage: 'title_abstract' as const })));
