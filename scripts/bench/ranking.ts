@@ -115,7 +115,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       seeds: { type: 'string', default: '5' },
-      models: { type: 'string', default: `${DEFAULT_MODEL},lr,${ASREVIEW_LIKE.name}` },
+      models: { type: 'string', default: `${DEFAULT_MODEL},nb-portfolio,lr,${ASREVIEW_LIKE.name}` },
       workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
       'skip-timing': { type: 'boolean', default: false },
       /** Comma-separated prefixes of dataset file names (default: all). */

@@ -1,5 +1,5 @@
 /**
- * `npm run -s cli -- simulate FILE.csv [--seed N] [--model nb|lr|svm|nb+lr]`
+ * `npm run -s cli -- simulate FILE.csv [--seed N] [--model nb|nb-portfolio|lr|svm|nb+lr]`
  * Simulates priority screening of a labelled CSV (columns `title`, `abstract`,
  * `label_included`; optional `duplicate_record_id`) and prints WSS@95,
  * WSS@100 and RRF@10 as JSON.

@@ -6,6 +6,7 @@
 import { classWeights, doubleBalanceWeights } from './balance';
 import { trainLogistic } from './logistic';
 import { trainNaiveBayes, type ClassSums } from './naive-bayes';
+import { portfolioScores, type PortfolioOptions } from './portfolio';
 import { createRandom, type Random } from './random';
 import { scoreAll, type TrainingSet } from './sparse';
 import { trainSvm } from './svm';
@@ -34,6 +35,13 @@ export type ModelSettings = {
    * resampling (kept to reproduce ASReview's Naive Bayes as a baseline).
    */
   balance: 'weights' | 'double';
+  /**
+   * `nb-portfolio` (experimental, not the default): the Naive Bayes settings
+   * to choose from at each retrain by leave-one-out on the known includes
+   * (portfolio.ts). In the exploration it nearly always chose a heavily
+   * boosted setting; see README.md.
+   */
+  portfolio: PortfolioOptions;
 };
 
 export const DEFAULT_SETTINGS: ModelSettings = {
@@ -43,6 +51,18 @@ export const DEFAULT_SETTINGS: ModelSettings = {
   svmC: 0.1,
   discriminativeBalancePower: 0.5,
   balance: 'weights',
+  portfolio: {
+    candidates: [
+      { alpha: 3, boost: 30 },
+      { alpha: 1, boost: 1 },
+      { alpha: 2, boost: 30 },
+      { alpha: 2, boost: 1 },
+      { alpha: 1, boost: 10 },
+    ],
+    minIncludes: 3,
+    fallback: 0,
+    merit: 'percentile',
+  },
 };
 
 /**
@@ -96,6 +116,10 @@ export function trainAndScore(
         classSums: options.warmStart?.naiveBayes,
       });
       return { scores: scoreAll(features, nb.model), warmStart: { naiveBayes: nb.classSums } };
+    }
+    case 'nb-portfolio': {
+      const result = portfolioScores(features, { rows, labels }, settings.portfolio, options.warmStart?.naiveBayes);
+      return { scores: result.scores, warmStart: { naiveBayes: result.classSums } };
     }
     case 'lr': {
       const logistic = trainLogistic(features, training(false), {

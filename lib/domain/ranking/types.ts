@@ -42,13 +42,15 @@ export type FeatureOptions = {
 };
 
 /**
- * Classifiers. `nb`: multinomial Naive Bayes; `lr`: L2 logistic regression;
+ * Classifiers. `nb`: multinomial Naive Bayes; `nb-portfolio`: Naive Bayes
+ * choosing among several smoothing / include-weight settings at each retrain
+ * (portfolio.ts, experimental); `lr`: L2 logistic regression;
  * `svm`: L2-regularised linear SVM (squared hinge); `nb+lr`: mean of the two
  * models' standardised scores.
  */
-export type ModelName = 'nb' | 'lr' | 'svm' | 'nb+lr';
+export type ModelName = 'nb' | 'nb-portfolio' | 'lr' | 'svm' | 'nb+lr';
 
-export const MODEL_NAMES: readonly ModelName[] = ['nb', 'lr', 'svm', 'nb+lr'];
+export const MODEL_NAMES: readonly ModelName[] = ['nb', 'nb-portfolio', 'lr', 'svm', 'nb+lr'];
 
 /** A linear scorer: score(x) = w . x + bias. Every classifier here is one. */
 export type LinearModel = { weights: Float64Array; bias: number };
