@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { auditEvents, rankingRuns, referenceRelevance, screeningStates, votes } from '@/db/schema';
+import { auditEvents, rankingFeatures, rankingRuns, referenceRelevance, screeningStates, votes } from '@/db/schema';
 import { seedProject } from '@/db/seed/factories';
 import { seedScreenableReferences } from '@/db/seed/screening-factories';
 import { DEFAULT_MODEL } from '@/lib/domain/ranking';
@@ -16,7 +16,7 @@ import { updateScreeningSettings } from '@/lib/server/screening/update-screening
 import { setupTestDatabase } from '../support/test-db';
 import { as, rankingScenes, ta } from './ranking-helpers';
 
-const { db } = setupTestDatabase();
+const { db, kind } = setupTestDatabase();
 const { TOPICS, scene, vote, rankJobs, seededOrder } = rankingScenes(db);
 
 afterEach(() => {
@@ -104,16 +104,18 @@ describe('[RANKING] the rank job', () => {
     expect(counts.map((c) => c.n)).toEqual(s.ids.map(() => 2));
   });
 
-  it('reuses the stored features, and rebuilds them when the record set changes', async () => {
+  it('reuses the features (stored on PostgreSQL, kept in memory only on PGlite), and rebuilds them when the record set changes', async () => {
     const s = await scene();
     await vote(s.reviewers[0], s.projectId, s.id.inc, 'include');
     await vote(s.reviewers[0], s.projectId, s.id.exc, 'exclude');
     expect((await rankProject(db(), s.projectId)).timings.featureSource).toBe('built');
     expect((await rankProject(db(), s.projectId)).timings.featureSource).toBe('memory');
+    const stored = await db().select({ key: rankingFeatures.recordSetKey }).from(rankingFeatures).where(eq(rankingFeatures.projectId, s.projectId));
+    expect(stored).toHaveLength(kind() === 'postgres' ? 1 : 0);
     clearDecodedFeatures();
-    const fromDatabase = await rankProject(db(), s.projectId);
-    expect(fromDatabase.timings.featureSource).toBe('database');
-    expect(fromDatabase.records).toBe(TOPICS.length);
+    const afterClear = await rankProject(db(), s.projectId);
+    expect(afterClear.timings.featureSource).toBe(kind() === 'postgres' ? 'database' : 'built');
+    expect(afterClear.records).toBe(TOPICS.length);
     await seedScreenableReferences(db(), s.projectId, 1, { prefix: 'Late import' });
     const rebuilt = await rankProject(db(), s.projectId);
     expect(rebuilt).toMatchObject({ records: TOPICS.length + 1, isSuperseded: false });

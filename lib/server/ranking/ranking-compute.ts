@@ -34,8 +34,10 @@ export type EnsureFeaturesRequest = {
   memoryKey: string;
   /** The stored encoding of the features under this key, to decode. */
   stored?: Uint8Array;
-  /** The records' text, to build the features from (then returned encoded, for the main thread to store). */
+  /** The records' text, to build the features from. */
   docs?: { id: string; title: string; abstract: string }[];
+  /** Return the built features encoded, for the main thread to store. */
+  encode?: boolean;
 };
 
 export type EnsureFeaturesResult =
@@ -82,7 +84,8 @@ function remember(memoryKey: string, features: FeatureSet): void {
 
 /**
  * Make the features of `memoryKey` ready in this thread: already in memory,
- * else decoded from `stored`, else built from `docs` (and returned encoded).
+ * else decoded from `stored`, else built from `docs` (and returned encoded
+ * when asked).
  * Missing when none of them applies: the caller reads the database and asks again.
  */
 export function ensureFeatures(request: EnsureFeaturesRequest): EnsureFeaturesResult {
@@ -101,7 +104,7 @@ export function ensureFeatures(request: EnsureFeaturesRequest): EnsureFeaturesRe
   }
   if (request.docs) {
     const features = buildFeatures(request.docs);
-    const encoded = encodeFeatures(features);
+    const encoded = request.encode ? encodeFeatures(features) : null;
     remember(request.memoryKey, features);
     return { isMissing: false, records: features.ids.length, encoded, window: { startedAt, endedAt: now() } };
   }
