@@ -1,12 +1,9 @@
 import 'server-only';
 import { APPRAISAL_ANSWER_LABELS, APPRAISAL_VERDICT_LABELS } from '@/lib/domain/appraisal/checklists';
-import { buildDocx } from '@/lib/domain/exporters/docx';
-import { toCsv } from '@/lib/domain/exporters/csv';
 import type { ExportTable } from '@/lib/domain/exporters/tables';
-import { buildXlsx } from '@/lib/domain/exporters/xlsx';
 import type { Actor } from '@/lib/server/auth/actor';
 import { AppError } from '@/lib/server/errors/app-error';
-import type { ExportFile } from '@/lib/server/exports/export-file';
+import { documentFile, type ExportFile } from '@/lib/server/exports/export-file';
 import { getAppraisalOverview, type AppraisalDto } from './get-appraisal-overview';
 
 /**
@@ -41,8 +38,5 @@ export async function exportAppraisals(actor: Actor, projectId: string, format: 
     columns: [{ header: 'Question', width: 60 }, { header: 'Yes' }, { header: 'No' }, { header: 'Unclear' }, { header: 'Not applicable' }, { header: 'No consensus answer' }],
     rows: overview.byQuestion.map((q) => [`${q.key.toUpperCase()}: ${q.text}`, q.yes, q.no, q.unclear, q.not_applicable, q.unanswered]),
   };
-  if (format === 'csv') return { fileName: 'appraisal.csv', contentType: 'text/csv; charset=utf-8', body: toCsv(columns.map((c) => c.header), rows) };
-  const doc = { title: `Critical appraisal: ${checklist.name}`, tables: [table, summary] };
-  if (format === 'xlsx') return { fileName: 'appraisal.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await buildXlsx(doc) };
-  return { fileName: 'appraisal.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await buildDocx(doc) };
+  return documentFile('appraisal', format, { title: `Critical appraisal: ${checklist.name}`, tables: [table, summary] });
 }

@@ -1,11 +1,8 @@
 import 'server-only';
-import { buildDocx } from '@/lib/domain/exporters/docx';
-import { toCsv } from '@/lib/domain/exporters/csv';
 import type { ExportTable } from '@/lib/domain/exporters/tables';
-import { buildXlsx } from '@/lib/domain/exporters/xlsx';
 import { CERQUAL_COMPONENTS, CERQUAL_CONCERN_LABELS } from '@/lib/domain/synthesis/cerqual';
 import type { Actor } from '@/lib/server/auth/actor';
-import type { ExportFile } from '@/lib/server/exports/export-file';
+import { documentFile, type ExportFile } from '@/lib/server/exports/export-file';
 import { listCerqualAssessments } from './list-cerqual-assessments';
 
 /**
@@ -26,13 +23,10 @@ export async function exportSoqf(actor: Actor, projectId: string, format: 'csv' 
     ],
     rows: assessments.map((a, i) => [i + 1, a.soqf.finding, a.soqf.studies, a.soqf.confidence, a.soqf.explanation]),
   };
-  if (format === 'csv') return { fileName: 'cerqual-soqf.csv', contentType: 'text/csv; charset=utf-8', body: toCsv(soqf.columns.map((c) => c.header), soqf.rows) };
   const profile: ExportTable = {
     title: 'Evidence profile',
     columns: [{ header: '#' }, { header: 'Finding', width: 50 }, ...CERQUAL_COMPONENTS.flatMap((c) => [{ header: c.label, width: 20 }, { header: `${c.label}: explanation`, width: 40 }])],
     rows: assessments.map((a, i) => [i + 1, a.finding, ...CERQUAL_COMPONENTS.flatMap((c) => [CERQUAL_CONCERN_LABELS[a.components[c.key].concern], a.components[c.key].explanation])]),
   };
-  const doc = { title: 'GRADE-CERQual: Summary of Qualitative Findings', tables: [soqf, profile] };
-  if (format === 'xlsx') return { fileName: 'cerqual-soqf.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await buildXlsx(doc) };
-  return { fileName: 'cerqual-soqf.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await buildDocx(doc) };
+  return documentFile('cerqual-soqf', format, { title: 'GRADE-CERQual: Summary of Qualitative Findings', tables: [soqf, profile] });
 }

@@ -2,15 +2,13 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { codes, codings, quotes, users } from '@/db/schema';
-import { toCsv } from '@/lib/domain/exporters/csv';
 import type { ExportTable } from '@/lib/domain/exporters/tables';
-import { buildXlsx } from '@/lib/domain/exporters/xlsx';
 import { ancestorChains, effectivePolarities } from '@/lib/domain/synthesis/matrix';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { visibleQuotes } from '@/lib/server/coding/coding-scope';
 import { loadStudies } from '@/lib/server/synthesis/load-study-labels';
-import type { ExportFile } from './export-file';
+import { documentFile, type ExportFile } from './export-file';
 
 /** Every coding: study, coder, code (with its path in the codebook and polarity), quote text, offsets and memo. */
 export async function exportCodedQuotes(actor: Actor, projectId: string, format: 'csv' | 'xlsx'): Promise<ExportFile> {
@@ -45,6 +43,5 @@ export async function exportCodedQuotes(actor: Actor, projectId: string, format:
       polarity.get(r.codeId) ?? '', r.text, r.memo, r.documentId, r.start, r.end, r.quoteId, r.codedAt.toISOString(),
     ]),
   };
-  if (format === 'csv') return { fileName: 'coded-quotes.csv', contentType: 'text/csv; charset=utf-8', body: toCsv(table.columns.map((c) => c.header), table.rows) };
-  return { fileName: 'coded-quotes.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await buildXlsx({ title: 'Coded quotes', tables: [table] }) };
+  return documentFile('coded-quotes', format, { title: 'Coded quotes', tables: [table] });
 }

@@ -1,8 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { toCsv } from '@/lib/domain/exporters/csv';
 import type { ExportTable } from '@/lib/domain/exporters/tables';
-import { buildXlsx } from '@/lib/domain/exporters/xlsx';
 import { firstBy, groupBy } from '@/lib/domain/group-by';
 import { toRis, type ParsedReference } from '@/lib/domain/references';
 import type { Actor } from '@/lib/server/auth/actor';
@@ -10,7 +8,7 @@ import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { AppError } from '@/lib/server/errors/app-error';
 import { canSeeScreeningOutcomes } from '@/lib/server/screening/can-see-outcomes';
 import { loadProjectSettings } from '@/lib/server/screening/screening-settings';
-import type { ExportFile } from './export-file';
+import { documentFile, type ExportFile } from './export-file';
 import { loadExportReferences, loadScreeningExport, type ExportReference } from './load-screening-export';
 
 export type ReferenceStateFilter = 'all' | 'included' | 'excluded' | 'conflict' | 'awaiting' | 'studies';
@@ -83,8 +81,7 @@ export async function exportReferences(actor: Actor, projectId: string, format: 
       ft(r), votesOf(r.id, 'full_text'), resolutionOf(r.id, 'full_text'), data.studyReferenceIds.has(r.id) ? 'yes' : 'no',
     ]),
   };
-  if (format === 'csv') return { fileName: `references${suffix}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(table.columns.map((c) => c.header), table.rows) };
-  return { fileName: `references${suffix}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await buildXlsx({ title: 'References', tables: [table] }) };
+  return documentFile(`references${suffix}`, format, { title: 'References', tables: [table] });
 }
 
 export { BLIND_MESSAGE };

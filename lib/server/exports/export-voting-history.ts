@@ -1,14 +1,12 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { toCsv } from '@/lib/domain/exporters/csv';
 import type { ExportTable } from '@/lib/domain/exporters/tables';
-import { buildXlsx } from '@/lib/domain/exporters/xlsx';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { AppError } from '@/lib/server/errors/app-error';
 import { canSeeScreeningOutcomes } from '@/lib/server/screening/can-see-outcomes';
 import { loadProjectSettings } from '@/lib/server/screening/screening-settings';
-import type { ExportFile } from './export-file';
+import { documentFile, type ExportFile } from './export-file';
 import { BLIND_MESSAGE } from './export-references';
 import { loadReasonLabels, loadScreeningExport, loadScreeningHistory } from './load-screening-export';
 
@@ -66,6 +64,5 @@ export async function exportVotingHistory(actor: Actor, projectId: string, forma
     ],
     rows: entries.map((e) => [e.at.toISOString(), e.event, e.stage, e.referenceId, title.get(e.referenceId) ?? '', e.by, e.decision, e.reason, e.note, e.previous]),
   };
-  if (format === 'csv') return { fileName: 'voting-history.csv', contentType: 'text/csv; charset=utf-8', body: toCsv(table.columns.map((c) => c.header), table.rows) };
-  return { fileName: 'voting-history.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await buildXlsx({ title: 'Voting history', tables: [table] }) };
+  return documentFile('voting-history', format, { title: 'Voting history', tables: [table] });
 }
