@@ -1,16 +1,19 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditEvents, exclusionReasons, references, resolutions, screeningStates, sources, studies, users, votes } from '@/db/schema';
 
-export type ExportReference = typeof references.$inferSelect & { source: string };
+export type ExportReference = Omit<typeof references.$inferSelect, 'raw'> & { source: string };
+
+// Every column but `raw` (the original import record): no export shows it, and it is the largest.
+const { raw: _raw, ...exportedColumns } = getTableColumns(references);
 export type ExportVote = { id: string; referenceId: string; stage: 'title_abstract' | 'full_text'; reviewer: string; decision: string; reason: string | null; note: string | null; createdAt: Date; updatedAt: Date };
 export type ExportResolution = { id: string; referenceId: string; stage: 'title_abstract' | 'full_text'; by: string | null; decision: string; reason: string | null; note: string | null; createdAt: Date; updatedAt: Date };
 
 /** The project's references with their source's database name, in import order. */
 export async function loadExportReferences(db: Db, projectId: string): Promise<ExportReference[]> {
   const rows = await db
-    .select({ r: references, source: sources.databaseName })
+    .select({ r: exportedColumns, source: sources.databaseName })
     .from(references)
     .innerJoin(sources, eq(sources.id, references.sourceId))
     .where(eq(references.projectId, projectId))
