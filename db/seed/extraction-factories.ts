@@ -24,8 +24,9 @@ export async function seedStudies(db: Db, projectId: string, records: SeedStudy[
   const rows = await db
     .insert(studies)
     .values(referenceIds.map((referenceId) => ({ projectId, referenceId })))
-    .returning({ id: studies.id, referenceId: studies.referenceId });
-  return referenceIds.map((id) => rows.find((r) => r.referenceId === id)!.id);
+    .returning({ id: studies.id });
+  // A multi-row insert returns its rows in the order given (as the coding factories rely on too).
+  return rows.map((r) => r.id);
 }
 
 /** A published form (version 1, the qualitative template unless fields are given); returns the version's id. */

@@ -9,7 +9,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError } from '@/lib/server/errors/app-error';
 import { parseInput } from '@/lib/server/errors/parse-input';
 import { ZFinaliseExtraction } from '@/lib/validation/extraction';
-import { loadOwnExtraction, requireCurrentVersion, requireOwnExtractionFinished, requireStudy } from './extraction-store';
+import { requireCurrentVersion, requireOwnExtractionFinished, requireStudy } from './extraction-store';
 
 export type FinaliseResult = { studyId: string; status: 'draft' | 'final'; formVersion: number; values: AnswerSet; finalisedAt: string | null };
 
@@ -25,15 +25,15 @@ export async function finaliseExtraction(actor: Actor, projectId: string, studyI
   const input = parseInput(ZFinaliseExtraction, raw);
   return db.transaction(async (tx) => {
     const study = await requireStudy(tx, projectId, studyId, { lock: true });
-    requireOwnExtractionFinished(await loadOwnExtraction(tx, projectId, study.id, actor.userId));
+    const extractors = await tx
+      .select({ extractorId: extractions.extractorId, status: extractions.status })
+      .from(extractions)
+      .where(and(eq(extractions.studyId, study.id), eq(extractions.projectId, projectId)));
+    requireOwnExtractionFinished(extractors.find((e) => e.extractorId === actor.userId));
     const current = await requireCurrentVersion(tx, projectId);
     if (input.formVersion !== current.version) {
       throw new AppError('CONFLICT', `The form is now at version ${current.version}; reload the consensus view before finalising.`);
     }
-    const extractors = await tx
-      .select({ id: extractions.id })
-      .from(extractions)
-      .where(and(eq(extractions.studyId, study.id), eq(extractions.projectId, projectId)));
     if (extractors.length === 0) throw new AppError('CONFLICT', 'Nobody has extracted this study yet: there is nothing to finalise.');
     const check = validateAnswers(current.fields, input.values, { requireComplete: true, version: current.version });
     const problems = Object.values(check.errors).flat();
