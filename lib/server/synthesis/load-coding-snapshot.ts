@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { codeFrameworkCells, codes, codings } from '@/db/schema';
+import { codeFrameworkCells, codes, codings, quotes } from '@/db/schema';
 import type { Role } from '@/lib/domain/access/permissions';
 import type { MatrixCodeInput, MatrixCodingInput, MatrixMappingInput } from '@/lib/domain/synthesis/matrix';
-import { blindedStudyIds } from '@/lib/server/coding/coding-scope';
+import { visibleQuotes } from '@/lib/server/coding/coding-scope';
 
 export type CodeDto = MatrixCodeInput & { kind: 'code' | 'descriptive_theme' | 'analytical_theme'; color: string; position: number };
 export type MappingDto = MatrixMappingInput & { id: string; frameworkId: string };
@@ -18,7 +18,7 @@ export type CodingViewer = { userId: string; role: Role };
  * holds in the matrix, its counts, quotes and exports too.
  */
 export async function loadCodingSnapshot(db: Db, projectId: string, frameworkId: string | undefined, viewer: CodingViewer): Promise<{ codes: CodeDto[]; mappings: MappingDto[]; codings: MatrixCodingInput[] }> {
-  const [codeRows, mappingRows, codingRows, blindedIds] = await Promise.all([
+  const [codeRows, mappingRows, codingRows] = await Promise.all([
     db
       .select({ id: codes.id, parentId: codes.parentId, name: codes.name, polarity: codes.polarity, kind: codes.kind, color: codes.color, position: codes.position })
       .from(codes)
@@ -35,10 +35,14 @@ export async function loadCodingSnapshot(db: Db, projectId: string, frameworkId:
       })
       .from(codeFrameworkCells)
       .where(and(eq(codeFrameworkCells.projectId, projectId), frameworkId ? eq(codeFrameworkCells.frameworkId, frameworkId) : undefined)),
-    db.select({ quoteId: codings.quoteId, studyId: codings.studyId, codeId: codings.codeId, coderId: codings.coderId }).from(codings).where(eq(codings.projectId, projectId)),
-    blindedStudyIds(db, projectId, viewer.userId, viewer.role),
+    // The coding pages' own rule (visibleQuotes): a coding is seen with its quote.
+    visibleQuotes(db, projectId, viewer.userId, viewer.role).then((visible) =>
+      db
+        .select({ quoteId: codings.quoteId, studyId: codings.studyId, codeId: codings.codeId })
+        .from(codings)
+        .innerJoin(quotes, eq(quotes.id, codings.quoteId))
+        .where(and(eq(codings.projectId, projectId), visible)),
+    ),
   ]);
-  const blinded = new Set(blindedIds);
-  const visible = codingRows.filter((c) => !blinded.has(c.studyId) || c.coderId === viewer.userId);
-  return { codes: codeRows, mappings: mappingRows, codings: visible.map(({ quoteId, studyId, codeId }) => ({ quoteId, studyId, codeId })) };
+  return { codes: codeRows, mappings: mappingRows, codings: codingRows };
 }
