@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataPath } from '@/tests/support/shared-data';
-import { CFIR_2, COCHRANE_FURST, FRAMEWORK_PRESETS, findFrameworkPreset, keyFromLabel } from './presets';
+import { CFIR_2, COCHRANE_FURST, FRAMEWORK_PRESETS, findFrameworkPreset, freeKey, keyFromLabel } from './presets';
 
 describe('[SYNTHESIS] framework presets', () => {
   it.skipIf(!hasSharedData)('Cochrane x Furst equals shared/data/frameworks/cochrane-furst.json (skipped when the shared data is absent)', () => {
@@ -30,5 +30,10 @@ describe('[SYNTHESIS] framework presets', () => {
     expect(keyFromLabel('Meso - organisations / services')).toBe('meso-organisations-services');
     expect(keyFromLabel('Fürst  level')).toBe('furst-level');
     expect(keyFromLabel('***')).toBe('item');
+  });
+
+  it('makes a key free of the taken ones with a numbered suffix', () => {
+    expect(freeKey('Micro', new Set())).toBe('micro');
+    expect(freeKey('Micro', new Set(['micro', 'micro-2']))).toBe('micro-3');
   });
 });

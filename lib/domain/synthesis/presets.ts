@@ -171,3 +171,11 @@ export function keyFromLabel(label: string): string {
     .slice(0, 40);
   return key || 'item';
 }
+
+/** The label's key, made distinct from `taken` with a suffix: "micro", "micro-2", ... */
+export function freeKey(label: string, taken: { has(key: string): boolean }): string {
+  const base = keyFromLabel(label);
+  let key = base;
+  for (let i = 2; taken.has(key); i++) key = `${base}-${i}`;
+  return key;
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb, type Db } from '@/db/client';
 import { frameworkDomains, frameworkLevels, frameworks, frameworkThemes } from '@/db/schema';
-import { findFrameworkPreset, keyFromLabel, type FrameworkPreset } from '@/lib/domain/synthesis/presets';
+import { findFrameworkPreset, freeKey, type FrameworkPreset } from '@/lib/domain/synthesis/presets';
 import type { Actor } from '@/lib/server/auth/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
@@ -13,9 +13,7 @@ import { ZAddFramework } from '@/lib/validation/synthesis';
 function uniqueKeys(labels: string[]): string[] {
   const taken = new Set<string>();
   return labels.map((label) => {
-    const base = keyFromLabel(label);
-    let key = base;
-    for (let i = 2; taken.has(key); i++) key = `${base}-${i}`;
+    const key = freeKey(label, taken);
     taken.add(key);
     return key;
   });

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, max } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { frameworkDomains, frameworkLevels, frameworks, frameworkThemes } from '@/db/schema';
-import { keyFromLabel } from '@/lib/domain/synthesis/presets';
+import { freeKey } from '@/lib/domain/synthesis/presets';
 import type { Actor } from '@/lib/server/auth/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
@@ -11,13 +11,6 @@ import { isUniqueViolation } from '@/lib/server/errors/database-conflict';
 import { parseInput } from '@/lib/server/errors/parse-input';
 import { ZFrameworkEdit } from '@/lib/validation/synthesis';
 import { loadFramework, loadFrameworkForUpdate, type FrameworkDto } from './framework-dto';
-
-function freeKey(label: string, taken: string[]): string {
-  const base = keyFromLabel(label);
-  let key = base;
-  for (let i = 2; taken.includes(key); i++) key = `${base}-${i}`;
-  return key;
-}
 
 /**
  * One change to a framework (leads): rename it; add, rename or delete a
@@ -57,12 +50,12 @@ export async function editFramework(actor: Actor, projectId: string, frameworkId
           break;
         case 'add-domain': {
           const [{ last }] = await tx.select({ last: max(frameworkDomains.position) }).from(frameworkDomains).where(and(eq(frameworkDomains.projectId, projectId), eq(frameworkDomains.frameworkId, frameworkId)));
-          await tx.insert(frameworkDomains).values({ projectId, frameworkId, key: freeKey(edit.label, framework.domains.map((d) => d.key)), label: edit.label, position: (last ?? -1) + 1 });
+          await tx.insert(frameworkDomains).values({ projectId, frameworkId, key: freeKey(edit.label, new Set(framework.domains.map((d) => d.key))), label: edit.label, position: (last ?? -1) + 1 });
           break;
         }
         case 'add-level': {
           const [{ last }] = await tx.select({ last: max(frameworkLevels.position) }).from(frameworkLevels).where(and(eq(frameworkLevels.projectId, projectId), eq(frameworkLevels.frameworkId, frameworkId)));
-          await tx.insert(frameworkLevels).values({ projectId, frameworkId, key: freeKey(edit.label, framework.levels.map((l) => l.key)), label: edit.label, position: (last ?? -1) + 1 });
+          await tx.insert(frameworkLevels).values({ projectId, frameworkId, key: freeKey(edit.label, new Set(framework.levels.map((l) => l.key))), label: edit.label, position: (last ?? -1) + 1 });
           break;
         }
         case 'add-theme': {
