@@ -12,6 +12,7 @@ import { AppError } from '@/lib/server/errors/app-error';
 import { parseInput } from '@/lib/server/errors/parse-input';
 import { UNTITLED, visibleQuotes } from './coding-scope';
 import { loadQuoteDtos } from './quote-dto';
+import { groupBy } from '@/lib/domain/group-by';
 
 /**
  * Every quote of a code across studies, with study and coder (only quotes the
@@ -66,11 +67,12 @@ export async function listCodeQuotes(actor: Actor, projectId: string, codeId: st
       .where(eq(studies.projectId, projectId)),
   ]);
   const titleOf = new Map(titles.map((t) => [t.id, t.title ?? UNTITLED]));
+  const linksOf = groupBy(links, (l) => l.quoteId);
   const result = found
     .map((q) => ({
       ...q,
       studyTitle: titleOf.get(q.studyId) ?? '',
-      codeNames: links.filter((l) => l.quoteId === q.id).map((l) => byId.get(l.codeId)?.name ?? '').sort(),
+      codeNames: (linksOf.get(q.id) ?? []).map((l) => byId.get(l.codeId)?.name ?? '').sort(),
     }))
     .sort((a, b) => a.studyTitle.localeCompare(b.studyTitle) || a.start - b.start);
   return { code: { id: code.id, name: code.name }, total: result.length, quotes: result };

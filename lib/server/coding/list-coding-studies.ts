@@ -7,6 +7,7 @@ import { can } from '@/lib/domain/access/permissions';
 import type { Actor } from '@/lib/server/auth/actor';
 import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { UNTITLED, visibleQuotes } from './coding-scope';
+import { firstBy } from '@/lib/domain/group-by';
 
 /** The included studies with their coding status, the caller's assignments first, and who may code. */
 export async function listCodingStudies(actor: Actor, projectId: string): Promise<CodingStudyList> {
@@ -31,15 +32,19 @@ export async function listCodingStudies(actor: Actor, projectId: string): Promis
       .where(and(eq(memberships.projectId, projectId), inArray(memberships.role, ['owner', 'lead', 'reviewer'])))
       .orderBy(asc(users.name)),
   ]);
+  const assignmentOf = firstBy(assignments, (x) => x.studyId);
+  const versionOf = firstBy(versions, (x) => x.studyId);
+  const mineOf = firstBy(mine, (x) => x.studyId);
+  const visibleOf = firstBy(visible, (x) => x.studyId);
   const items = rows.map((s) => {
-    const a = assignments.find((x) => x.studyId === s.id);
+    const a = assignmentOf.get(s.id);
     return {
       id: s.id,
       title: s.title ?? UNTITLED,
       year: s.year,
-      documentVersion: versions.find((v) => v.studyId === s.id)?.version ?? null,
-      myQuotes: Number(mine.find((m) => m.studyId === s.id)?.n ?? 0),
-      visibleQuotes: Number(visible.find((m) => m.studyId === s.id)?.n ?? 0),
+      documentVersion: versionOf.get(s.id)?.version ?? null,
+      myQuotes: Number(mineOf.get(s.id)?.n ?? 0),
+      visibleQuotes: Number(visibleOf.get(s.id)?.n ?? 0),
       doubleCoding: a ? { firstCoderId: a.firstCoderId, secondCoderId: a.secondCoderId, isCompared: a.comparedAt !== null } : null,
       isMyAssignment: Boolean(a && (a.firstCoderId === actor.userId || a.secondCoderId === actor.userId)),
     } satisfies CodingStudyItem;

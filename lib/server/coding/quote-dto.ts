@@ -4,6 +4,7 @@ export type { QuoteDto };
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { codings, quotes, users } from '@/db/schema';
+import { groupBy } from '@/lib/domain/group-by';
 
 /** Quotes matching `where`, in text order, each with its codings and coder's name (never other user fields). */
 export async function loadQuoteDtos(db: Db, where: SQL | undefined): Promise<QuoteDto[]> {
@@ -29,9 +30,10 @@ export async function loadQuoteDtos(db: Db, where: SQL | undefined): Promise<Quo
   const links = ids.length
     ? await db.select({ id: codings.id, quoteId: codings.quoteId, codeId: codings.codeId }).from(codings).where(inArray(codings.quoteId, ids)).orderBy(asc(codings.createdAt))
     : [];
+  const linksOf = groupBy(links, (l) => l.quoteId);
   return rows.map(({ createdAt, ...r }) => ({
     ...r,
     createdAt: createdAt.toISOString(),
-    codings: links.filter((l) => l.quoteId === r.id).map(({ id, codeId }) => ({ id, codeId })),
+    codings: (linksOf.get(r.id) ?? []).map(({ id, codeId }) => ({ id, codeId })),
   }));
 }
