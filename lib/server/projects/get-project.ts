@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { projects } from '@/db/schema';
 import type { Actor } from '@/lib/server/auth/actor';
@@ -7,7 +8,12 @@ import { requireProjectRole } from '@/lib/server/auth/require-project-role';
 import { AppError } from '@/lib/server/errors/app-error';
 import type { ProjectDetail } from './project-dto';
 
-export async function getProject(actor: Actor, projectId: string): Promise<ProjectDetail> {
+/**
+ * The project as its member sees it. Cached per server render (React's
+ * cache, keyed by the actor object, itself cached per request), so the
+ * project layout and its page share one read; API routes call it once.
+ */
+export const getProject = cache(async (actor: Actor, projectId: string): Promise<ProjectDetail> => {
   const db = getDb();
   const { role } = await requireProjectRole(db, actor, projectId, 'project.read');
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
@@ -22,4 +28,4 @@ export async function getProject(actor: Actor, projectId: string): Promise<Proje
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),
   };
-}
+});
