@@ -7,7 +7,7 @@ import type { AnswerSet, AnswerValue, ExtractionField } from '@/lib/domain/extra
 import type { ActionResult } from '@/lib/validation/action-result';
 import { FormMessage } from '@/components/ui/form-message';
 import { buttonClass, dangerButtonClass, secondaryButtonClass } from '@/components/ui/styles';
-import { FieldInput } from './field-input';
+import { answerErrors, FieldInput } from './field-input';
 
 type Extraction = { extractorId: string; extractorName: string; isComplete: boolean; formVersion: number; values: AnswerSet; dropped: string[] };
 type Final = { status: 'draft' | 'final'; values: AnswerSet; finalisedAt: string | null };
@@ -56,9 +56,7 @@ export function ConsensusEditor({ fields, formVersion, extractions, comparison, 
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
-        const next: Record<string, string[]> = {};
-        for (const [k, v] of Object.entries(result.fieldErrors ?? {})) next[k.replace(/^values\./, '')] = v;
-        setErrors(next);
+        setErrors(answerErrors(result.fieldErrors));
         setMessage({ error: result.error });
         return;
       }

@@ -6,7 +6,7 @@ import type { AnswerSet, AnswerValue, ExtractionField } from '@/lib/domain/extra
 import type { ActionResult } from '@/lib/validation/action-result';
 import { FormMessage } from '@/components/ui/form-message';
 import { buttonClass, secondaryButtonClass } from '@/components/ui/styles';
-import { FieldInput } from './field-input';
+import { answerErrors, FieldInput } from './field-input';
 
 type Saved = { values: AnswerSet; isComplete: boolean; updatedAt: string };
 
@@ -20,13 +20,6 @@ type Props = {
 };
 
 type SaveState = 'saved' | 'unsaved' | 'saving' | 'new';
-
-/** Strip the "values." prefix the server puts on answer errors. */
-function answerErrors(fieldErrors: Record<string, string[]> | undefined): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [key, messages] of Object.entries(fieldErrors ?? {})) out[key.replace(/^values\./, '')] = messages;
-  return out;
-}
 
 /**
  * An extractor's form: explicit saves with a visible state (saved, unsaved

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { COUNTRIES, countryName, toCountryCode } from '@/lib/domain/extraction/countries';
 import { YES_NO_LABELS, YES_NO_UNCLEAR, type AnswerValue, type ExtractionField } from '@/lib/domain/extraction/types';
+import { FieldError } from '@/components/ui/form-message';
 import { inputClass, secondaryButtonClass } from '@/components/ui/styles';
 
 type Props = {
@@ -18,6 +19,13 @@ type Props = {
 };
 
 const asList = (value: AnswerValue | undefined): string[] => (Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [String(value)]);
+
+/** Answer errors keyed by field id: the server puts a "values." prefix on them. */
+export function answerErrors(fieldErrors: Record<string, string[]> | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(fieldErrors ?? {})) out[key.replace(/^values\./, '')] = messages;
+  return out;
+}
 
 /** One form field as an input of its type, with its label, help text, required mark and errors. */
 export function FieldInput({ field, value, onChange, errors, disabled, idPrefix = 'field', isLabelHidden }: Props) {
@@ -42,11 +50,7 @@ export function FieldInput({ field, value, onChange, errors, disabled, idPrefix 
       {field.helpText}
     </p>
   ) : null;
-  const error = errors?.length ? (
-    <p id={errorId} className="mt-1 text-sm text-red-700">
-      {errors.join(' ')}
-    </p>
-  ) : null;
+  const error = <FieldError id={`${id}-error`} messages={errors} />;
   const invalid = errors?.length ? true : undefined;
 
   if (field.type === 'single_choice' || field.type === 'multiple_choice' || field.type === 'yes_no_unclear') {
