@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, memberships } from '@/db/schema';
 import { createUser, seedProject } from '@/db/seed/factories';
@@ -92,7 +92,9 @@ describe('[MEMBERS] roles and the last owner', () => {
     const events = await db()
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.projectId, project.id), eq(auditEvents.action, 'member.change-role')));
+      .where(and(eq(auditEvents.projectId, project.id), eq(auditEvents.action, 'member.change-role')))
+      // Without an order PostgreSQL may return the two rows either way round.
+      .orderBy(asc(auditEvents.at), asc(auditEvents.id));
     expect(events.map((e) => [e.before, e.after])).toEqual([
       [{ role: 'lead' }, { role: 'owner' }],
       [{ role: 'owner' }, { role: 'lead' }],
